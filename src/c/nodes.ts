@@ -1,0 +1,79 @@
+import type { SyntaxNode } from './parser.js';
+
+/** Every named descendant of `root` (root included), in document order, without recursion limits. */
+export function* descendants(root: SyntaxNode): Generator<SyntaxNode> {
+  const cursor = root.walk();
+  let done = false;
+  while (!done) {
+    yield cursor.currentNode;
+    if (cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent() || cursor.currentNode.id === root.id) {
+        done = true;
+        break;
+      }
+    }
+  }
+}
+
+/** Drops redundant parentheses around an expression. */
+export function unparen(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0)!;
+  return n;
+}
+
+/** Drops parentheses and casts: the value underneath `(unsigned long)(x)`. */
+export function uncast(node: SyntaxNode): SyntaxNode {
+  let n = unparen(node);
+  while (n.type === 'cast_expression') n = unparen(n.childForFieldName('value')!);
+  return n;
+}
+
+/** The nearest parent that is not a parenthesized expression. */
+export function outerParent(node: SyntaxNode): { parent: SyntaxNode | null; child: SyntaxNode } {
+  let child = node;
+  let parent = node.parent;
+  while (parent && parent.type === 'parenthesized_expression') {
+    child = parent;
+    parent = parent.parent;
+  }
+  return { parent, child };
+}
+
+/** The called function's name for `name(...)`, else null. */
+export function calleeName(call: SyntaxNode): string | null {
+  if (call.type !== 'call_expression') return null;
+  const fn = call.childForFieldName('function');
+  return fn && fn.type === 'identifier' ? fn.text : null;
+}
+
+/** The argument expressions of a call, without punctuation. */
+export function callArguments(call: SyntaxNode): SyntaxNode[] {
+  const args = call.childForFieldName('arguments');
+  return args ? args.namedChildren.filter((c): c is SyntaxNode => !!c && c.type !== 'comment') : [];
+}
+
+/** The function definition enclosing a node, if any. */
+export function enclosingFunction(node: SyntaxNode): SyntaxNode | null {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
+  return null;
+}
+
+/** The declared name of a function definition. */
+export function functionName(fn: SyntaxNode): string | null {
+  let d = fn.childForFieldName('declarator');
+  while (d && d.type !== 'function_declarator') d = d.childForFieldName('declarator');
+  const id = d?.childForFieldName('declarator');
+  return id && id.type === 'identifier' ? id.text : null;
+}
+
+/** True when two nodes cover the same text range. */
+export function sameRange(a: SyntaxNode, b: SyntaxNode): boolean {
+  return a.startIndex === b.startIndex && a.endIndex === b.endIndex;
+}
+
+/** The source text of an expression with whitespace runs collapsed, for comparing receivers. */
+export function normalizedText(node: SyntaxNode): string {
+  return unparen(node).text.replace(/\s+/g, ' ').replace(/\s*([()[\]&*.,+-]|->)\s*/g, '$1');
+}

@@ -1,0 +1,83 @@
+import type { ReviewOptions } from '../types.js';
+import { LineIndex } from './line-index.js';
+import { collectFileScope, type FileScope } from './file-scope.js';
+import { declaredNames, type CType } from './c-type.js';
+import { macroShadow } from './macro-shadow.js';
+import { descendants } from './nodes.js';
+import type { CParser, SyntaxNode } from './parser.js';
+import { TypeResolver } from './type-resolver.js';
+
+/** The tokens that make a file worth parsing. */
+export const RELEVANT = /mem_cgroup\b|obj_cgroups|memcg_data|Kmemcg/;
+
+/** One C source parsed and ready for the rules: its trees (file and macro bodies), types, lines. */
+export interface SourceAnalysis {
+  path: string;
+  text: string;
+  lines: LineIndex;
+  /** The file's tree, then the macro-body shadow tree when there is one; offsets agree. */
+  roots: SyntaxNode[];
+  resolver: TypeResolver;
+  scope: FileScope;
+  options: ReviewOptions;
+  /** ERROR and MISSING nodes in the file's tree. */
+  syntaxErrors: number;
+}
+
+export function countSyntaxErrors(root: SyntaxNode): number {
+  let n = 0;
+  for (const d of descendants(root)) if (d.isError || d.isMissing) n++;
+  return n;
+}
+
+export function analyzeSource(
+  parser: CParser,
+  file: { path: string; text: string; headings?: { line: number; text: string }[] },
+  options: ReviewOptions,
+): SourceAnalysis {
+  const lines = new LineIndex(file.text);
+  const tree = parser.parse(file.text);
+  const roots = [tree.rootNode];
+  const shadow = macroShadow(tree.rootNode, file.text, RELEVANT);
+  if (shadow) roots.push(parser.parse(shadow).rootNode);
+  const scope = collectFileScope(tree.rootNode);
+  const paramCache = new Map<string, Map<string, CType>>();
+  const paramsOf = (text: string): Map<string, CType> => {
+    let params = paramCache.get(text);
+    if (!params) {
+      params = new Map();
+      const open = text.indexOf('(');
+      if (open !== -1) {
+        let inner = text.slice(open + 1);
+        const close = inner.lastIndexOf(')');
+        if (close !== -1) inner = inner.slice(0, close);
+        const decl = parser.parse(`void __params(${inner.replace(/,\s*$/, '')});`).rootNode;
+        for (const n of descendants(decl)) {
+          if (n.type === 'parameter_declaration') for (const d of declaredNames(n)) params.set(d.name, d.type);
+        }
+      }
+      paramCache.set(text, params);
+    }
+    return params;
+  };
+  const headings = [...(file.headings ?? [])].sort((a, b) => a.line - b.line);
+  const headingAt = (offset: number): string | null => {
+    const line = lines.lineOf(offset);
+    let found: string | null = null;
+    for (const h of headings) {
+      if (h.line > line) break;
+      found = h.text;
+    }
+    return found;
+  };
+  return {
+    path: file.path,
+    text: file.text,
+    lines,
+    roots,
+    resolver: new TypeResolver({ scope, paramsOf, headingAt }),
+    scope,
+    options,
+    syntaxErrors: countSyntaxErrors(tree.rootNode),
+  };
+}

@@ -1,0 +1,125 @@
+import { calleeName, callArguments, enclosingFunction, functionName, normalizedText, unparen } from '../c/nodes.js';
+import type { SyntaxNode } from '../c/parser.js';
+import { ALL_STATES, type StateId } from './v5.11-states.js';
+
+/** What the code around an access tells about the page: which states it can be in, and why. */
+export interface ContextFacts {
+  reachable: StateId[];
+  underRcu: boolean;
+  /** The function's callers may pass any page (dump, procfs, object-to-memcg lookup). */
+  anyPage: boolean;
+  reason: string;
+}
+
+const SLAB_ONLY: StateId[] = ['slab-objcgs', 'slab-bare'];
+const KMEM_PATH: StateId[] = ['uncharged', 'kmem'];
+const USER_ONLY: StateId[] = ['uncharged', 'user'];
+
+/** Functions whose callers may pass any page. */
+const ANY_PAGE_FN = /dump_page|page_cgroup_ino|mem_cgroup_from_obj|kpagecgroup|obj_to_memcg|memcg_from_slab_obj|mem_cgroup_from_page_any/;
+const SLAB_FN = /obj_cgroups|objcgs|slab|kmem_cache|slub/;
+const KMEM_FN = /kmem/;
+const USER_FN = /charge|commit|migrate|swap|lru|writeback|split|workingset|lock_page_memcg|move_account|move_charge|mark_page|rotate|activate|wb_|page_cache|filemap|readahead|shmem|buffer|iomap|huge|thp|khugepaged|mlock|isolate|putback|reclaim|shrink|dirty|mapping/;
+const USER_FILE = /^(mm\/(swap[a-z_]*|workingset|huge_memory|migrate|vmscan|filemap|readahead|shmem|khugepaged|mlock|page-writeback|rmap|memory)\.c|fs\/.*)$/;
+const SLAB_FILE = /^mm\/(slab|slub|slab_common)\.[ch]$/;
+
+/** A page-kind test the code makes on the receiver: which states make it true. */
+const PAGE_TESTS: Record<string, StateId[]> = {
+  PageSlab: SLAB_ONLY,
+  PageLRU: USER_ONLY,
+  PageAnon: USER_ONLY,
+  PageSwapCache: USER_ONLY,
+  PageKmemcg: ['kmem'],
+  PageMemcgKmem: ['kmem'],
+  PageTransHuge: USER_ONLY,
+};
+
+function complement(ids: StateId[]): StateId[] {
+  return ALL_STATES.filter((s) => !ids.includes(s));
+}
+
+/** The states a condition implies about `receiver` when it evaluates to `truth`, or null if it says nothing. */
+function impliedBy(cond: SyntaxNode, receiver: string, truth: boolean): StateId[] | null {
+  const c = unparen(cond);
+  if (c.type === 'unary_expression' && c.child(0)?.type === '!') return impliedBy(c.childForFieldName('argument')!, receiver, !truth);
+  if (c.type === 'binary_expression' && c.childForFieldName('operator')?.type === (truth ? '&&' : '||')) {
+    return impliedBy(c.childForFieldName('left')!, receiver, truth) ?? impliedBy(c.childForFieldName('right')!, receiver, truth);
+  }
+  if (c.type === 'call_expression') {
+    const name = calleeName(c) ?? '';
+    if (name === 'unlikely' || name === 'likely') {
+      const arg = callArguments(c)[0];
+      return arg ? impliedBy(arg, receiver, truth) : null;
+    }
+    const states = PAGE_TESTS[name];
+    const arg = callArguments(c)[0];
+    if (states && arg && normalizedText(arg) === receiver) return truth ? states : complement(states);
+  }
+  return null;
+}
+
+const LEAVES = new Set(['return_statement', 'goto_statement', 'break_statement', 'continue_statement']);
+
+function leaves(stmt: SyntaxNode | null): boolean {
+  if (!stmt) return false;
+  if (LEAVES.has(stmt.type)) return true;
+  if (stmt.type === 'compound_statement') return leaves(stmt.namedChildren[stmt.namedChildCount - 1] ?? null);
+  return false;
+}
+
+/** Guards on the receiver: enclosing if branches, earlier early returns and VM_BUG_ON()s. */
+function guardStates(access: SyntaxNode, receiver: string): StateId[] | null {
+  let states: StateId[] | null = null;
+  const narrow = (s: StateId[] | null) => {
+    if (s) states = states ? states.filter((x) => s.includes(x)) : s;
+  };
+  for (let child = access, n = access.parent; n; child = n, n = n.parent) {
+    if (n.type === 'if_statement') {
+      const cond = n.childForFieldName('condition')!;
+      if (child.id === n.childForFieldName('consequence')?.id) narrow(impliedBy(cond, receiver, true));
+      else if (child.id === n.childForFieldName('alternative')?.id) narrow(impliedBy(cond, receiver, false));
+    }
+    if (n.type === 'compound_statement') {
+      for (const stmt of n.namedChildren) {
+        if (!stmt || stmt.startIndex >= child.startIndex) break;
+        if (stmt.type === 'if_statement' && !stmt.childForFieldName('alternative') && leaves(stmt.childForFieldName('consequence'))) {
+          narrow(impliedBy(stmt.childForFieldName('condition')!, receiver, false));
+        }
+        const call = stmt.type === 'expression_statement' ? stmt.namedChild(0) : null;
+        if (call && /^(VM_)?BUG_ON(_PAGE|_FOLIO)?$|^VM_WARN_ON/.test(calleeName(call) ?? '')) {
+          const arg = callArguments(call)[0];
+          if (arg) narrow(impliedBy(arg, receiver, false));
+        }
+      }
+    }
+    if (n.type === 'function_definition') break;
+  }
+  return states;
+}
+
+/** rcu_read_lock() calls minus rcu_read_unlock() calls before the access in its function. */
+function underRcu(access: SyntaxNode): boolean {
+  const fn = enclosingFunction(access);
+  if (!fn) return false;
+  const before = fn.text.slice(0, access.startIndex - fn.startIndex);
+  const locks = before.match(/\brcu_read_lock\s*\(/g)?.length ?? 0;
+  const unlocks = before.match(/\brcu_read_unlock\s*\(/g)?.length ?? 0;
+  return locks > unlocks;
+}
+
+/**
+ * Facts narrow the reachable states: guards first, then what the function is for (its name),
+ * then the file; no fact means all states.
+ */
+export function contextFacts(access: SyntaxNode, receiver: string, file: string): ContextFacts {
+  const rcu = underRcu(access);
+  const fn = enclosingFunction(access);
+  const name = fn ? (functionName(fn) ?? '') : '';
+  const guarded = guardStates(access, receiver);
+  if (guarded) return { reachable: guarded, underRcu: rcu, anyPage: false, reason: 'guarded by a page-kind test' };
+  if (ANY_PAGE_FN.test(name)) return { reachable: [...ALL_STATES], underRcu: rcu, anyPage: true, reason: `${name}() may be passed any page` };
+  if (SLAB_FN.test(name) || SLAB_FILE.test(file)) return { reachable: SLAB_ONLY, underRcu: rcu, anyPage: false, reason: `${name || file} works on slab pages` };
+  if (KMEM_FN.test(name)) return { reachable: KMEM_PATH, underRcu: rcu, anyPage: false, reason: `${name}() is a kmem path` };
+  if (USER_FN.test(name) || USER_FILE.test(file)) return { reachable: USER_ONLY, underRcu: rcu, anyPage: false, reason: `${name || file} handles user/LRU pages` };
+  return { reachable: [...ALL_STATES], underRcu: rcu, anyPage: false, reason: 'nothing narrows the page kind' };
+}

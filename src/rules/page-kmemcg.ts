@@ -1,0 +1,91 @@
+import { calleeName, callArguments, descendants, enclosingFunction, normalizedText, unparen } from '../c/nodes.js';
+import type { SyntaxNode } from '../c/parser.js';
+import { contextFacts } from '../model/context-facts.js';
+import { HELPERS, LEGACY } from '../model/v5.11-expressions.js';
+import { validate } from '../model/validate.js';
+import type { Fix, TextEdit } from '../types.js';
+import { deleteStatement, replaceNode } from './edits.js';
+import type { Rule, RuleContext } from './rule.js';
+import { precedingMemcgWrite, writeFix } from './write-fix.js';
+
+const NAMES = new Set(['PageKmemcg', '__SetPageKmemcg', '__ClearPageKmemcg']);
+
+/** Whether the function zeroes the page's word (or the legacy pointer) for this receiver. */
+function zeroesWord(fn: SyntaxNode | null, receiver: string): boolean {
+  if (!fn) return false;
+  for (const n of descendants(fn)) {
+    if (n.type !== 'assignment_expression') continue;
+    const left = n.childForFieldName('left')!;
+    const field = left.type === 'field_expression' ? left.childForFieldName('field')?.text : null;
+    if ((field === 'mem_cgroup' || field === 'memcg_data') && normalizedText(left.childForFieldName('argument')!) === receiver) {
+      if (/^(NULL|0)$/.test(n.childForFieldName('right')!.text.trim())) return true;
+    }
+  }
+  return false;
+}
+
+/** The statement to delete with __ClearPageKmemcg(): the call, or the `if (PageKmemcg(p))` around it, with a comment above it that names the flag. */
+function clearDeletion(stmt: SyntaxNode, receiver: string, text: string): TextEdit[] {
+  let target = stmt;
+  const parent = stmt.parent?.type === 'compound_statement' && stmt.parent.namedChildCount === 1 ? stmt.parent.parent : stmt.parent;
+  if (parent?.type === 'if_statement' && !parent.childForFieldName('alternative')) {
+    const cond = unparen(parent.childForFieldName('condition')!);
+    const arg = cond.type === 'call_expression' && calleeName(cond) === 'PageKmemcg' ? callArguments(cond)[0] : null;
+    if (arg && normalizedText(arg) === receiver) target = parent;
+  }
+  const prev = target.previousNamedSibling;
+  const comment = prev?.type === 'comment' && /Kmemcg/.test(prev.text) && text.slice(prev.endIndex, target.startIndex).split('\n').length <= 2;
+  return [deleteStatement(comment ? prev : target, text, target)];
+}
+
+function report(ctx: RuleContext, call: SyntaxNode, message: string, fix: Fix | undefined): void {
+  const fnName = call.childForFieldName('function')!;
+  ctx.report({ start: fnName.startIndex, end: call.endIndex, message, confidence: 'high', ...(fix ? { fix } : {}) });
+}
+
+export const pageKmemcg: Rule = {
+  meta: {
+    id: 'page-kmemcg',
+    severity: 'error',
+    description: 'Uses the PageKmemcg page type (PageKmemcg, __SetPageKmemcg, __ClearPageKmemcg), which v5.11 removed.',
+    docs:
+      'Before v5.11 kmem pages were marked with the PageKmemcg page type, stored in the mapcount, so they could ' +
+      'not be mapped to userspace. v5.11 replaced it with the MEMCG_DATA_KMEM flag in page->memcg_data. ' +
+      'PageKmemcg(page) becomes PageMemcgKmem(page) (which must not be called on a slab page with an obj_cgroup ' +
+      'vector); __SetPageKmemcg() folds into the store of the memcg as `| MEMCG_DATA_KMEM`; __ClearPageKmemcg() ' +
+      'goes where the word is zeroed anyway, since zeroing clears the flag.',
+    fixable: true,
+  },
+  check(ctx) {
+    for (const root of ctx.src.roots) {
+      for (const call of descendants(root)) {
+        const name = call.type === 'call_expression' ? calleeName(call) : null;
+        if (!name || !NAMES.has(name)) continue;
+        const arg = callArguments(call)[0];
+        if (!arg) continue;
+        const receiver = normalizedText(arg);
+        const facts = contextFacts(call, receiver, ctx.src.path);
+        if (name === 'PageKmemcg') {
+          const v = validate(LEGACY.pageKmemcg!, HELPERS.PageMemcgKmem!, facts.reachable, { underRcu: facts.underRcu });
+          const fix: Fix | undefined = v.verdict === 'rejected' ? undefined : { edits: [replaceNode(call.childForFieldName('function')!, 'PageMemcgKmem')], verdict: v.verdict, explanation: v.explanation };
+          report(ctx, call, 'tests the PageKmemcg page type, which v5.11 removed: kmem pages carry MEMCG_DATA_KMEM in memcg_data instead, so the test no longer compiles or, kept as a page type, is never set', fix);
+        } else if (name === '__SetPageKmemcg') {
+          const write = precedingMemcgWrite(call, receiver);
+          const access = write && ctx.accesses.find((a) => a.node.id === write.childForFieldName('left')!.id);
+          const fix = access && ctx.isCore ? writeFix(access, ctx.src.path, ctx.src.text) : undefined;
+          report(ctx, call, 'sets the PageKmemcg page type, which v5.11 removed: without MEMCG_DATA_KMEM in memcg_data the kmem page is uncharged as a user page', fix);
+        } else {
+          const stmt = unparen(call).parent;
+          const fn = enclosingFunction(call);
+          const fix: Fix | undefined =
+            stmt?.type === 'expression_statement'
+              ? zeroesWord(fn, receiver)
+                ? { edits: clearDeletion(stmt, receiver, ctx.src.text), verdict: 'proven', explanation: 'the word is zeroed in this function, which clears MEMCG_DATA_KMEM as well' }
+                : { edits: clearDeletion(stmt, receiver, ctx.src.text), verdict: 'conditional', explanation: 'holds where the page\'s memcg_data is zeroed, which clears MEMCG_DATA_KMEM' }
+              : undefined;
+          report(ctx, call, 'clears the PageKmemcg page type, which v5.11 removed: the KMEM flag lives in memcg_data and goes when the word is zeroed', fix);
+        }
+      }
+    }
+  },
+};

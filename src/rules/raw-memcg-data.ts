@@ -1,0 +1,90 @@
+import type { FieldAccess } from '../c/field-access.js';
+import { normalizedText, unparen } from '../c/nodes.js';
+import type { SyntaxNode } from '../c/parser.js';
+import { chooseFix } from '../model/choose-fix.js';
+import { contextFacts } from '../model/context-facts.js';
+import { HELPERS, LEGACY } from '../model/v5.11-expressions.js';
+import { validate } from '../model/validate.js';
+import type { Fix } from '../types.js';
+import { replaceNode } from './edits.js';
+import { atAccess, type Rule } from './rule.js';
+
+type RawUse = { kind: 'pointer' | 'flag-kmem' | 'flag-objcgs' | 'integer'; node: SyntaxNode };
+
+/** What a read of the raw word is used for: cast to a pointer (maybe masked), a flag test, or an integer. */
+function rawUse(a: FieldAccess): RawUse {
+  let n: SyntaxNode = a.node;
+  for (;;) {
+    const p = n.parent;
+    if (!p) break;
+    if (p.type === 'parenthesized_expression') {
+      n = p;
+      continue;
+    }
+    if (p.type === 'binary_expression' && p.childForFieldName('operator')?.type === '&') {
+      const other = p.childForFieldName('left')!.id === n.id ? p.childForFieldName('right')! : p.childForFieldName('left')!;
+      const o = unparen(other).text.replace(/\s+/g, '');
+      if (o === 'MEMCG_DATA_KMEM') return { kind: 'flag-kmem', node: p };
+      if (o === 'MEMCG_DATA_OBJCGS') return { kind: 'flag-objcgs', node: p };
+      if (/^~/.test(o)) {
+        n = p;
+        continue;
+      }
+      break;
+    }
+    if (p.type === 'cast_expression' && /\*/.test(p.childForFieldName('type')!.text)) return { kind: 'pointer', node: p };
+    break;
+  }
+  return { kind: 'integer', node: a.node };
+}
+
+function helperFix(a: FieldAccess, file: string, node: SyntaxNode, original: string, helpers: string[]): Fix | undefined {
+  const facts = contextFacts(a.node, normalizedText(a.node.childForFieldName('argument')!), file);
+  return chooseFix(
+    helpers.map((h) => ({
+      edits: [replaceNode(node, `${h === 'objcgs_test' ? 'page_objcgs_check' : h}(${a.pageArg})`)],
+      validation: validate(LEGACY[original]!, HELPERS[h]!, facts.reachable, { underRcu: facts.underRcu }),
+    })),
+  );
+}
+
+export const rawMemcgData: Rule = {
+  meta: {
+    id: 'raw-memcg-data',
+    severity: 'error',
+    description: 'Opens page->memcg_data by hand outside the memcg core.',
+    docs:
+      'page->memcg_data is a tagged word: a memcg or obj_cgroup vector pointer with MEMCG_DATA_OBJCGS and ' +
+      'MEMCG_DATA_KMEM in its low bits. Only the memcg core (mm/memcontrol.c, include/linux/memcontrol.h, ' +
+      'mm/slab.h by default) may store to it. Elsewhere, a store is an error with no automatic fix; a read cast ' +
+      'to a pointer becomes page_memcg() or page_memcg_check(); a flag test becomes PageMemcgKmem() or ' +
+      'page_objcgs_check(); a read used as a plain integer (printed, or tested for "charged at all") is only a ' +
+      'note, since that is what page dumps do upstream.',
+    fixable: true,
+  },
+  check(ctx) {
+    if (ctx.isCore) return;
+    for (const a of ctx.accesses) {
+      if (a.field !== 'memcg_data') continue;
+      if (a.usage === 'write' || a.usage === 'write-once' || a.usage === 'address') {
+        ctx.report(atAccess(a, 'writes the tagged memcg_data word outside the memcg core: the MEMCG_DATA_* flags and the css reference of the charge go out of step'));
+        continue;
+      }
+      if (a.kind !== 'page' && a.kind !== 'unknown') {
+        ctx.report({ ...atAccess(a, `reads the tagged memcg_data word of a ${a.kind} by hand: use the ${a.kind} helpers of the memcg API`), severity: 'warning' });
+        continue;
+      }
+      const use = rawUse(a);
+      if (use.kind === 'pointer') {
+        const p = atAccess(a, 'turns the tagged memcg_data word into a pointer by hand: it is an obj_cgroup vector on slab pages and carries MEMCG_DATA_KMEM on kmem pages', helperFix(a, ctx.src.path, use.node, 'memcgRead', ['page_memcg', 'page_memcg_check']));
+        ctx.report({ ...p, start: use.node.startIndex, end: use.node.endIndex });
+      } else if (use.kind === 'flag-kmem') {
+        ctx.report({ ...atAccess(a, 'tests MEMCG_DATA_KMEM by hand: PageMemcgKmem() is the accessor', helperFix(a, ctx.src.path, use.node, 'pageKmemcg', ['PageMemcgKmem'])), start: use.node.startIndex, end: use.node.endIndex, severity: 'warning' });
+      } else if (use.kind === 'flag-objcgs') {
+        ctx.report({ ...atAccess(a, 'tests MEMCG_DATA_OBJCGS by hand: page_objcgs_check() is the accessor', helperFix(a, ctx.src.path, use.node, 'objcgsTagTest', ['objcgs_test'])), start: use.node.startIndex, end: use.node.endIndex, severity: 'warning' });
+      } else {
+        ctx.report({ ...atAccess(a, 'reads the raw memcg_data word: right for printing it or testing "charged at all", not for the memcg (page_memcg_check())'), severity: 'info' });
+      }
+    }
+  },
+};

@@ -1,0 +1,53 @@
+import type { FieldAccess } from '../c/field-access.js';
+import type { SourceAnalysis } from '../c/source-analysis.js';
+import type { Confidence, Fix, Severity } from '../types.js';
+
+/** What a rule is: ESLint-style metadata plus a check over one parsed source. */
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  /** One line: what the rule finds. */
+  description: string;
+  /** A paragraph for the rule's documentation: what goes wrong at run time and what replaces it. */
+  docs: string;
+  fixable: boolean;
+}
+
+export interface Problem {
+  start: number;
+  end: number;
+  message: string;
+  /** Overrides the rule's severity for this problem. */
+  severity?: Severity;
+  confidence?: Confidence;
+  /** The receiver's type was guessed from this name. */
+  guessedFrom?: string;
+  fix?: Fix;
+}
+
+export interface RuleContext {
+  src: SourceAnalysis;
+  /** Every memcg field access in the file, computed once for all rules. */
+  accesses: FieldAccess[];
+  /** The file belongs to the memcg core, which may write the word. */
+  isCore: boolean;
+  report(problem: Problem): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+/** A problem located at an access, carrying its confidence. */
+export function atAccess(a: FieldAccess, message: string, fix?: Fix): Problem {
+  return {
+    start: a.node.startIndex,
+    end: a.node.endIndex,
+    message,
+    confidence: a.type.confidence,
+    ...(a.type.guess ? { guessedFrom: a.type.guess } : {}),
+    ...(a.kind === 'unknown' ? { severity: 'warning' as const } : {}),
+    ...(fix ? { fix } : {}),
+  };
+}

@@ -1,0 +1,26 @@
+import { descendants } from '../c/nodes.js';
+import type { Rule } from './rule.js';
+
+const STALE = /\b\w+(->|\.)(mem_cgroup|obj_cgroups)\b|\bPageKmemcg\b/;
+
+export const staleComment: Rule = {
+  meta: {
+    id: 'stale-comment',
+    severity: 'info',
+    description: 'A comment names page->mem_cgroup, page->obj_cgroups or PageKmemcg, which v5.11 removed.',
+    docs:
+      'Comments are not code and never cause a warning, but a comment naming a removed field misleads the ' +
+      'next reader. Upstream reworded them ("page\'s memcg"). No automatic fix: the wording is the author\'s.',
+    fixable: false,
+  },
+  check(ctx) {
+    const root = ctx.src.roots[0]!;
+    for (const n of descendants(root)) {
+      if (n.type !== 'comment') continue;
+      const m = STALE.exec(n.text);
+      if (!m) continue;
+      const start = n.startIndex + m.index;
+      ctx.report({ start, end: start + m[0].length, message: `comment names ${m[0]}, which v5.11 removed`, confidence: 'high' });
+    }
+  },
+};

@@ -1,0 +1,97 @@
+import { descendants, enclosingFunction, normalizedText } from '../c/nodes.js';
+import type { SyntaxNode } from '../c/parser.js';
+import { contextFacts } from '../model/context-facts.js';
+import { HELPERS, LEGACY } from '../model/v5.11-expressions.js';
+import { validate } from '../model/validate.js';
+import type { Fix } from '../types.js';
+import { deleteStatement, replaceNode } from './edits.js';
+import { objcgsReadFix } from './obj-cgroups-access.js';
+import { atAccess, type Rule } from './rule.js';
+import { accessTagTrick, maskedValueNode, tagTrickOn, testValueNode } from './tag-trick-match.js';
+
+/** Variables in a function that hold a value read from page->mem_cgroup. */
+function memcgVariables(fn: SyntaxNode): Set<string> {
+  const vars = new Set<string>();
+  for (const n of descendants(fn)) {
+    if (n.type !== 'field_expression' || n.childForFieldName('field')?.text !== 'mem_cgroup') continue;
+    let p = n.parent;
+    while (p && (p.type === 'call_expression' || p.type === 'argument_list' || p.type === 'parenthesized_expression')) p = p.parent;
+    if (p?.type === 'assignment_expression' && p.childForFieldName('left')?.type === 'identifier') vars.add(p.childForFieldName('left')!.text);
+    if (p?.type === 'init_declarator') {
+      let d = p.childForFieldName('declarator');
+      while (d && d.type !== 'identifier') d = d.childForFieldName('declarator');
+      if (d) vars.add(d.text);
+    }
+  }
+  return vars;
+}
+
+/**
+ * `if ((unsigned long)memcg & 0x1UL) memcg = NULL;` after reading page->mem_cgroup: the whole test
+ * goes, since page_memcg_check() already returns NULL for a slab page's vector.
+ */
+function variableTestFix(test: SyntaxNode, variable: string, text: string): Fix | undefined {
+  const cond = testValueNode(test).parent;
+  const ifStmt = cond?.type === 'parenthesized_expression' ? cond.parent : null;
+  if (ifStmt?.type !== 'if_statement' || ifStmt.childForFieldName('alternative')) return undefined;
+  const body = ifStmt.childForFieldName('consequence')!;
+  const only = body.type === 'compound_statement' ? (body.namedChildCount === 1 ? body.namedChild(0) : null) : body;
+  if (!only || !new RegExp(`^${variable}\\s*=\\s*NULL\\s*;$`).test(only.text.trim())) return undefined;
+  return {
+    edits: [deleteStatement(ifStmt, text)],
+    verdict: 'conditional',
+    explanation: `holds once ${variable} is read with page_memcg_check(), which returns NULL for a slab page with an obj_cgroup vector`,
+  };
+}
+
+export const tagTrick: Rule = {
+  meta: {
+    id: 'tag-trick',
+    severity: 'error',
+    description: 'Tests or masks the obj_cgroups tag bit by hand ((unsigned long)x & 0x1UL, & ~0x1UL).',
+    docs:
+      'Before v5.11 a slab page marked its obj_cgroup vector by setting bit 0 of the pointer by hand. Since ' +
+      'v5.11 the bit is MEMCG_DATA_OBJCGS in page->memcg_data, next to MEMCG_DATA_KMEM, so masking only 0x1 ' +
+      'leaves the KMEM bit in the pointer. `(unsigned long)page->obj_cgroups & ~0x1UL` becomes page_objcgs() ' +
+      '(slab page known) or page_objcgs_check(); the test `& 0x1UL` becomes page_objcgs_check(); a test on a ' +
+      'memcg read from the page disappears with page_memcg_check(), which returns NULL in that case.',
+    fixable: true,
+  },
+  check(ctx) {
+    for (const a of ctx.accesses) {
+      if (a.field === 'memcg_data' || (a.kind !== 'page' && a.kind !== 'unknown')) continue;
+      const trick = accessTagTrick(a);
+      if (!trick) continue;
+      if (trick.kind === 'mask') {
+        const value = maskedValueNode(trick.node);
+        ctx.report({ ...atAccess(a, 'masks the obj_cgroups tag by hand: the v5.11 word also carries MEMCG_DATA_KMEM, which ~0x1UL leaves in the pointer', objcgsReadFix(a, ctx.src.path, value, 'objcgsMasked')), start: value.startIndex, end: value.endIndex });
+      } else {
+        const value = testValueNode(trick.node);
+        const facts = contextFacts(a.node, normalizedText(a.node.childForFieldName('argument')!), ctx.src.path);
+        const v = validate(LEGACY.objcgsTagTest!, HELPERS.objcgs_test!, facts.reachable, { underRcu: facts.underRcu });
+        const fix: Fix | undefined = v.verdict === 'rejected' ? undefined : { edits: [replaceNode(value, `page_objcgs_check(${a.pageArg})`)], verdict: v.verdict, explanation: v.explanation };
+        ctx.report({ ...atAccess(a, 'tests the obj_cgroups tag bit by hand: v5.11 names it MEMCG_DATA_OBJCGS in memcg_data, which page_objcgs_check() tests', fix), start: value.startIndex, end: value.endIndex });
+      }
+    }
+    const seen = new Set<number>();
+    for (const a of ctx.accesses) {
+      const fn = a.field === 'mem_cgroup' ? enclosingFunction(a.node) : null;
+      if (!fn || seen.has(fn.id)) continue;
+      seen.add(fn.id);
+      const vars = memcgVariables(fn);
+      for (const n of descendants(fn)) {
+        if (n.type !== 'identifier' || !vars.has(n.text)) continue;
+        const trick = tagTrickOn(n);
+        if (trick?.kind !== 'test') continue;
+        const value = testValueNode(trick.node);
+        ctx.report({
+          start: value.startIndex,
+          end: value.endIndex,
+          message: `tests the obj_cgroups tag on ${n.text} by hand: page_memcg_check() returns NULL for a slab page's vector, and v5.11 moved the tag to MEMCG_DATA_OBJCGS`,
+          confidence: 'high',
+          ...((f) => (f ? { fix: f } : {}))(variableTestFix(trick.node, n.text, ctx.src.text)),
+        });
+      }
+    }
+  },
+};
