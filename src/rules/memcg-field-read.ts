@@ -64,8 +64,9 @@ export const memcgFieldRead: Rule = {
       if (facts.anyPage || tagTested) order = ['page_memcg_check', ...order.filter((h) => h !== 'page_memcg_check')];
       const fn = enclosingFunction(a.node);
       const self = fn ? functionName(fn) : null;
+      const isHelperBody = !!self && self in HELPERS;
       const candidates = order
-        .filter((h) => h !== self)
+        .filter(() => !isHelperBody)
         .map((h) => ({
           edits: [
             h === 'raw_word_test'
@@ -80,7 +81,7 @@ export const memcgFieldRead: Rule = {
         'page->mem_cgroup is gone since v5.11: the word that replaced it reads a tagged pointer when the page is a kmem page ' +
         '(MEMCG_DATA_KMEM) and an obj_cgroup vector when it is a slab page' +
         (bug ? `; this read already misreads ${stateById(bug).description} as a memcg` : '') +
-        (self && order.includes(self) ? `; this is the legacy body of ${self}(), which v5.11 defines over memcg_data` : '');
+        (isHelperBody ? `; this is the legacy body of ${self}(), which v5.11 defines over memcg_data in include/linux/memcontrol.h` : '');
       ctx.report(atAccess(a, message, fix));
     }
   },

@@ -1,0 +1,278 @@
+import { memcgFieldRead } from '../../src/rules/memcg-field-read.js';
+import { c, ruleTester } from './rule-tester.js';
+
+ruleTester(memcgFieldRead, {
+  valid: [
+    { name: 'helper already used', code: c`
+static void f(struct page *page)
+{
+	struct mem_cgroup *memcg = page_memcg(page);
+}
+` },
+    { name: 'a struct of the file with its own mem_cgroup field', code: c`
+struct reclaim_cookie {
+	struct mem_cgroup *mem_cgroup;
+};
+static struct mem_cgroup *f(struct reclaim_cookie *cookie)
+{
+	return cookie->mem_cgroup;
+}
+` },
+    { name: 'strings and comments are not code', code: c`
+static void f(struct page *page)
+{
+	/* page->mem_cgroup is read under the lock */
+	pr_info("page->mem_cgroup=%p\n", page_memcg(page));
+}
+` },
+    { name: 'a void pointer is not a page', code: c`
+static void f(void *p, struct mem_cgroup *memcg)
+{
+	memcg = ((struct mem_cgroup_tree *)p)->mem_cgroup;
+}
+` },
+  ],
+  invalid: [
+    {
+      name: 'swap path: page_memcg()',
+      code: c`
+void mem_cgroup_swapout(struct page *page, swp_entry_t entry)
+{
+	struct mem_cgroup *memcg;
+
+	memcg = page->mem_cgroup;
+	if (!memcg)
+		return;
+}
+`,
+      errors: [{ line: 5, column: 10, verdict: 'proven', confidence: 'high', message: /^page->mem_cgroup is gone since v5.11: the word that replaced it reads a tagged pointer when the page is a kmem page/ }],
+      output: c`
+void mem_cgroup_swapout(struct page *page, swp_entry_t entry)
+{
+	struct mem_cgroup *memcg;
+
+	memcg = page_memcg(page);
+	if (!memcg)
+		return;
+}
+`,
+    },
+    {
+      name: 'procfs lookup of any page: page_memcg_check()',
+      code: c`
+ino_t page_cgroup_ino(struct page *page)
+{
+	struct mem_cgroup *memcg = page->mem_cgroup;
+
+	return memcg ? cgroup_ino(memcg->css.cgroup) : 0;
+}
+`,
+      errors: [{ line: 3, verdict: 'proven', message: /misreads a slab page with an obj_cgroup vector/ }],
+      output: c`
+ino_t page_cgroup_ino(struct page *page)
+{
+	struct mem_cgroup *memcg = page_memcg_check(page);
+
+	return memcg ? cgroup_ino(memcg->css.cgroup) : 0;
+}
+`,
+    },
+    {
+      name: 'nothing narrows the page: page_memcg_check(), the proven one',
+      code: c`
+static unsigned short memcg_id_of(struct page *page)
+{
+	return page->mem_cgroup->id.id;
+}
+`,
+      errors: [{ line: 3, column: 9, verdict: 'proven' }],
+      output: c`
+static unsigned short memcg_id_of(struct page *page)
+{
+	return page_memcg_check(page)->id.id;
+}
+`,
+    },
+    {
+      name: 'a PageSlab early return narrows to non-slab pages: page_memcg()',
+      code: c`
+static unsigned short memcg_id_of(struct page *page)
+{
+	if (PageSlab(page))
+		return 0;
+	return page->mem_cgroup->id.id;
+}
+`,
+      errors: [{ line: 5, verdict: 'proven' }],
+      output: c`
+static unsigned short memcg_id_of(struct page *page)
+{
+	if (PageSlab(page))
+		return 0;
+	return page_memcg(page)->id.id;
+}
+`,
+    },
+    {
+      name: 'READ_ONCE() under rcu_read_lock() on an LRU path: page_memcg_rcu()',
+      code: c`
+static bool workingset_test(struct page *page)
+{
+	struct mem_cgroup *memcg;
+	bool ret;
+
+	rcu_read_lock();
+	memcg = READ_ONCE(page->mem_cgroup);
+	ret = mem_cgroup_online(memcg);
+	rcu_read_unlock();
+	return ret;
+}
+`,
+      errors: [{ line: 7, column: 20, verdict: 'proven' }],
+      output: c`
+static bool workingset_test(struct page *page)
+{
+	struct mem_cgroup *memcg;
+	bool ret;
+
+	rcu_read_lock();
+	memcg = page_memcg_rcu(page);
+	ret = mem_cgroup_online(memcg);
+	rcu_read_unlock();
+	return ret;
+}
+`,
+    },
+    {
+      name: 'receivers: compound_head(), &...->css, head[i], head + i',
+      code: c`
+static void split_page_memcg_fixup(struct page *head, int i)
+{
+	css_get(&compound_head(head)->mem_cgroup->css);
+	memcg_check(head[i].mem_cgroup);
+	memcg_check((head + i)->mem_cgroup);
+	memcg_check(virt_to_head_page(head)->mem_cgroup);
+}
+`,
+      errors: [{ line: 3 }, { line: 4, column: 14 }, { line: 5 }, { line: 6 }],
+      output: c`
+static void split_page_memcg_fixup(struct page *head, int i)
+{
+	css_get(&page_memcg(compound_head(head))->css);
+	memcg_check(page_memcg(&head[i]));
+	memcg_check(page_memcg(head + i));
+	memcg_check(page_memcg(virt_to_head_page(head)));
+}
+`,
+    },
+    {
+      name: 'a "charged at all" test on a page of unknown kind keeps the raw word, as the page allocator did upstream',
+      code: c`
+static const char *page_bad_reason(struct page *page)
+{
+	if (unlikely(page->mem_cgroup))
+		return "page still charged to cgroup";
+	return NULL;
+}
+`,
+      errors: [{ line: 3, verdict: 'proven' }],
+      output: c`
+static const char *page_bad_reason(struct page *page)
+{
+	if (unlikely(page->memcg_data))
+		return "page still charged to cgroup";
+	return NULL;
+}
+`,
+    },
+    {
+      name: 'macro bodies are reviewed, the receiver type guessed from the parameter name',
+      code: c`
+#define page_memcg_css(page) \
+	(&(page)->mem_cgroup->css)
+`,
+      errors: [{ line: 2, column: 4, confidence: 'low', message: /\(type of page not declared in view; assumed from its name\)$/ }],
+      output: c`
+#define page_memcg_css(page) \
+	(&page_memcg_check(page)->css)
+`,
+    },
+    {
+      name: 'TRACE_EVENT: the type comes from TP_PROTO',
+      code: c`
+TRACE_EVENT(mm_memcg_event,
+	TP_PROTO(struct page *pg),
+	TP_ARGS(pg),
+	TP_STRUCT__entry(__field(unsigned short, id)),
+	TP_fast_assign(
+		__entry->id = pg->mem_cgroup->id.id;
+	),
+	TP_printk("id=%u", __entry->id)
+);
+`,
+      errors: [{ line: 6, column: 17, confidence: 'high' }],
+      output: c`
+TRACE_EVENT(mm_memcg_event,
+	TP_PROTO(struct page *pg),
+	TP_ARGS(pg),
+	TP_STRUCT__entry(__field(unsigned short, id)),
+	TP_fast_assign(
+		__entry->id = page_memcg_check(pg)->id.id;
+	),
+	TP_printk("id=%u", __entry->id)
+);
+`,
+    },
+    {
+      name: '#ifdef branches are reviewed',
+      code: c`
+static void dump_memcg(struct page *page)
+{
+#ifdef CONFIG_MEMCG
+	pr_warn("memcg:%px\n", page->mem_cgroup);
+#else
+	pr_warn("no memcg\n");
+#endif
+}
+`,
+      errors: [{ line: 4 }],
+      output: c`
+static void dump_memcg(struct page *page)
+{
+#ifdef CONFIG_MEMCG
+	pr_warn("memcg:%px\n", page_memcg_check(page));
+#else
+	pr_warn("no memcg\n");
+#endif
+}
+`,
+    },
+    {
+      name: 'an undeclared receiver with no telling name: a warning that says the type is unknown, and a fix',
+      code: c`
+static void f(void)
+{
+	use(obj->mem_cgroup);
+}
+`,
+      errors: [{ severity: 'warning', confidence: 'low', message: /\(receiver type unknown here\)$/ }],
+      output: c`
+static void f(void)
+{
+	use(page_memcg_check(obj));
+}
+`,
+    },
+    {
+      name: 'the legacy body of a helper is flagged without a fix',
+      code: c`
+static inline struct mem_cgroup *page_memcg(struct page *page)
+{
+	return page->mem_cgroup;
+}
+`,
+      errors: [{ message: /legacy body of page_memcg\(\)/, verdict: null }],
+      output: null,
+    },
+  ],
+});

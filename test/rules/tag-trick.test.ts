@@ -1,0 +1,80 @@
+import { tagTrick } from '../../src/rules/tag-trick.js';
+import { c, ruleTester } from './rule-tester.js';
+
+ruleTester(tagTrick, {
+  valid: [
+    { name: 'a pointer masked for another reason', code: c`
+static unsigned long f(struct address_space *mapping)
+{
+	return (unsigned long)mapping & ~0x1UL;
+}
+` },
+    { name: 'the v5.11 flag test', code: c`
+static bool f(struct page *page)
+{
+	return page_objcgs_check(page);
+}
+` },
+  ],
+  invalid: [
+    {
+      name: 'legacy page_obj_cgroups(): the mask becomes page_objcgs() on a slab page',
+      path: 'mm/slab.h',
+      code: c`
+static inline struct obj_cgroup **page_obj_cgroups(struct page *page)
+{
+	return (struct obj_cgroup **)
+		((unsigned long)page->obj_cgroups & ~0x1UL);
+}
+`,
+      errors: [{ line: 3, column: 9, verdict: 'proven', message: /^masks the obj_cgroups tag by hand/ }],
+      output: c`
+static inline struct obj_cgroup **page_obj_cgroups(struct page *page)
+{
+	return page_objcgs(page);
+}
+`,
+    },
+    {
+      name: 'legacy page_has_obj_cgroups(): the test becomes page_objcgs_check()',
+      path: 'mm/slab.h',
+      code: c`
+static inline bool page_has_obj_cgroups(struct page *page)
+{
+	return ((unsigned long)page->obj_cgroups & 0x1UL);
+}
+`,
+      errors: [{ line: 3, verdict: 'proven' }],
+      output: c`
+static inline bool page_has_obj_cgroups(struct page *page)
+{
+	return (page_objcgs_check(page));
+}
+`,
+    },
+    {
+      name: 'the test on a memcg read from the page disappears',
+      code: c`
+ino_t page_cgroup_ino(struct page *page)
+{
+	struct mem_cgroup *memcg;
+
+	memcg = page->mem_cgroup;
+	if ((unsigned long) memcg & 0x1UL)
+		memcg = NULL;
+	return memcg ? cgroup_ino(memcg->css.cgroup) : 0;
+}
+`,
+      errors: [{ line: 6, column: 6, verdict: 'conditional', message: /^tests the obj_cgroups tag on memcg by hand/ }],
+      output: c`
+ino_t page_cgroup_ino(struct page *page)
+{
+	struct mem_cgroup *memcg;
+
+	memcg = page->mem_cgroup;
+	return memcg ? cgroup_ino(memcg->css.cgroup) : 0;
+}
+`,
+    },
+  ],
+});
