@@ -1,0 +1,73 @@
+import type { Finding, InputNote, PatchRef, Target } from '../types.js';
+import type { Series } from '../patch/types.js';
+import type { PostImage } from '../patch/post-image.js';
+import type { Reviewer, SourceFile } from './reviewer.js';
+import type { ReviewResult } from './result.js';
+import { sourceKey } from './result.js';
+import { isCFile } from './is-c-file.js';
+import { sortFindings } from './sort-findings.js';
+
+export interface SeriesReviewOptions {
+  target: Target;
+}
+
+/**
+ * Reviews the post-image of every C file of every patch and keeps the findings on lines that
+ * patch adds. perPatch[k] holds the post-images of series.patches[k].
+ */
+export function reviewSeries(
+  reviewer: Reviewer,
+  series: Series,
+  perPatch: readonly (readonly PostImage[])[],
+  options: SeriesReviewOptions,
+): ReviewResult {
+  const findings: Finding[] = [];
+  const notes: InputNote[] = [];
+  const errors: string[] = [];
+  const sources = new Map<string, string>();
+  let linesChecked = 0;
+  series.patches.forEach((patch, k) => {
+    const ref: PatchRef = { index: patch.index, subject: patch.subject };
+    for (const image of perPatch[k] ?? []) {
+      if (!isCFile(image.path)) {
+        notes.push({ file: image.path, patch: ref, message: 'skipped: not a C file' });
+        continue;
+      }
+      const found = reviewOne(reviewer, { path: image.path, text: image.text, headings: image.headings }, errors);
+      sources.set(sourceKey(image.path, patch.index), image.text);
+      linesChecked += image.added.size;
+      for (const f of found) if (image.added.has(f.line)) findings.push({ ...f, file: image.path, patch: ref });
+    }
+  });
+  const patches = series.patches.map((p) => ({ index: p.index, total: p.total, subject: p.subject }));
+  return { target: options.target, findings: sortFindings(findings), notes, errors, linesChecked, sources, patches };
+}
+
+/** Reviews whole C files given directly (no patch); every line counts. */
+export function reviewSources(reviewer: Reviewer, files: readonly SourceFile[], options: SeriesReviewOptions): ReviewResult {
+  const findings: Finding[] = [];
+  const errors: string[] = [];
+  const sources = new Map<string, string>();
+  let linesChecked = 0;
+  for (const file of files) {
+    sources.set(sourceKey(file.path), file.text);
+    linesChecked += countLines(file.text);
+    for (const f of reviewOne(reviewer, file, errors)) findings.push({ ...f, file: file.path });
+  }
+  return { target: options.target, findings: sortFindings(findings), notes: [], errors, linesChecked, sources };
+}
+
+function reviewOne(reviewer: Reviewer, file: SourceFile, errors: string[]): Finding[] {
+  try {
+    return reviewer.review(file);
+  } catch (e) {
+    errors.push(`${file.path}: review failed: ${e instanceof Error ? e.message : String(e)}`);
+    return [];
+  }
+}
+
+function countLines(text: string): number {
+  if (text === '') return 0;
+  const n = text.split('\n').length;
+  return text.endsWith('\n') ? n - 1 : n;
+}
