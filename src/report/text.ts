@@ -1,0 +1,78 @@
+import type { Finding, InputNote, Severity } from '../types.js';
+import type { ReviewResult } from '../review/result.js';
+import { sourceKey, sourceOf } from '../review/result.js';
+import { LineIndex } from '../text/line-index.js';
+import { caretLine } from './caret-line.js';
+import { fixPreview } from './fix-preview.js';
+
+/** checkpatch's words for the severities. */
+const LABEL: Record<Severity, string> = { error: 'ERROR', warning: 'WARNING', info: 'CHECK' };
+
+/**
+ * The report in checkpatch's habit: `FILE:LINE: SEVERITY: message`, the source line and a caret
+ * line, the fix, grouped under `[PATCH n/N] subject` for a series; notes; a total and a verdict.
+ */
+export function formatText(result: ReviewResult): string {
+  const out: string[] = [];
+  const indexes = new Map<string, LineIndex>();
+  const emit = (findings: readonly Finding[], notes: readonly InputNote[]) => {
+    for (const f of findings) out.push(...finding(result, f, indexes));
+    for (const n of notes) out.push(note(n));
+  };
+  emit(result.findings.filter((f) => !f.patch), result.notes.filter((n) => !n.patch));
+  for (const p of patchesOf(result)) {
+    if (out.length > 0) out.push('');
+    out.push(`[PATCH ${p.index}/${p.total}] ${p.subject}`);
+    emit(result.findings.filter((f) => f.patch?.index === p.index), result.notes.filter((n) => n.patch?.index === p.index));
+  }
+  for (const e of result.errors) out.push(`error: ${e}`);
+  if (out.length > 0) out.push('');
+  out.push(total(result), verdict(result));
+  return out.join('\n') + '\n';
+}
+
+function finding(result: ReviewResult, f: Finding, indexes: Map<string, LineIndex>): string[] {
+  const confidence = f.confidence === 'low' ? ' (receiver type guessed)' : '';
+  const lines = [`${f.file}:${f.line}: ${LABEL[f.severity]}: ${f.message}${confidence}`];
+  const source = sourceOf(result, f);
+  if (source !== undefined) {
+    const key = sourceKey(f.file, f.patch?.index);
+    let index = indexes.get(key);
+    if (!index) indexes.set(key, (index = new LineIndex(source)));
+    const text = index.lineText(f.line);
+    lines.push((f.patch ? '+' : ' ') + text, ' ' + caretLine(text, f));
+  }
+  if (f.fix) {
+    const preview = source === undefined ? '' : fixPreview(source, f.fix) || '(removes the code)';
+    lines.push(`  fix (${f.fix.verdict}): ${preview}`.trimEnd());
+    if (f.fix.explanation) lines.push(`  ${f.fix.explanation}`);
+  }
+  return lines;
+}
+
+function note(n: InputNote): string {
+  return `NOTE: ${n.file ? `${n.file}: ` : ''}${n.message}`;
+}
+
+function patchesOf(result: ReviewResult): { index: number; total: number; subject: string }[] {
+  const byIndex = new Map((result.patches ?? []).map((p) => [p.index, p]));
+  for (const f of [...result.findings, ...result.notes]) {
+    if (f.patch && !byIndex.has(f.patch.index)) byIndex.set(f.patch.index, { ...f.patch, total: result.patches?.length ?? 0 });
+  }
+  return [...byIndex.values()].sort((a, b) => a.index - b.index);
+}
+
+function count(result: ReviewResult, severity: Severity): number {
+  return result.findings.filter((f) => f.severity === severity).length;
+}
+
+function total(result: ReviewResult): string {
+  return `total: ${count(result, 'error')} errors, ${count(result, 'warning')} warnings, ${count(result, 'info')} checks, ${result.linesChecked} lines checked`;
+}
+
+function verdict(result: ReviewResult): string {
+  if (result.errors.length > 0) return 'verdict: review incomplete, see the errors above.';
+  if (count(result, 'error') + count(result, 'warning') > 0) return 'verdict: open-coded memcg accesses found, please review.';
+  if (count(result, 'info') > 0) return 'verdict: no open-coded memcg accesses, only checks to consider.';
+  return 'verdict: no open-coded memcg accesses found.';
+}
