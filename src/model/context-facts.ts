@@ -16,7 +16,7 @@ const KMEM_PATH: StateId[] = ['uncharged', 'kmem'];
 const USER_ONLY: StateId[] = ['uncharged', 'user'];
 
 /** Functions whose callers may pass any page. */
-const ANY_PAGE_FN = /dump_page|page_cgroup_ino|mem_cgroup_from_obj|kpagecgroup|obj_to_memcg|memcg_from_slab_obj|mem_cgroup_from_page_any/;
+const ANY_PAGE_FN = /dump_page|page_owner|print_page|page_cgroup_ino|mem_cgroup_from_obj|kpagecgroup|obj_to_memcg|memcg_from_slab_obj|mem_cgroup_from_page_any/;
 const SLAB_FN = /obj_cgroups|objcgs|slab|kmem_cache|slub/;
 const KMEM_FN = /kmem/;
 const USER_FN = /charge|commit|migrate|swap|lru|writeback|split|workingset|lock_page_memcg|move_account|move_charge|mark_page|rotate|activate|wb_|page_cache|filemap|readahead|shmem|buffer|iomap|huge|thp|khugepaged|mlock|isolate|putback|reclaim|shrink|dirty|mapping/;

@@ -1,4 +1,4 @@
-import { descendants, enclosingFunction, normalizedText } from '../c/nodes.js';
+import { descendants, enclosingFunction, normalizedText, unparen } from '../c/nodes.js';
 import type { SyntaxNode } from '../c/parser.js';
 import { contextFacts } from '../model/context-facts.js';
 import { HELPERS, LEGACY } from '../model/v5.11-expressions.js';
@@ -31,7 +31,15 @@ function memcgVariables(fn: SyntaxNode): Set<string> {
  * goes, since page_memcg_check() already returns NULL for a slab page's vector.
  */
 function variableTestFix(test: SyntaxNode, variable: string, text: string): Fix | undefined {
-  const cond = testValueNode(test).parent;
+  let value = testValueNode(test);
+  const and = value.parent;
+  if (and?.type === 'binary_expression' && and.childForFieldName('operator')?.type === '&&') {
+    // `memcg && (unsigned long)memcg & 0x1UL`: the NULL check adds nothing to the test.
+    const other = and.childForFieldName('left')!.id === value.id ? and.childForFieldName('right')! : and.childForFieldName('left')!;
+    if (unparen(other).text !== variable) return undefined;
+    value = and;
+  }
+  const cond = value.parent;
   const ifStmt = cond?.type === 'parenthesized_expression' ? cond.parent : null;
   if (ifStmt?.type !== 'if_statement' || ifStmt.childForFieldName('alternative')) return undefined;
   const body = ifStmt.childForFieldName('consequence')!;

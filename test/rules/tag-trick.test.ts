@@ -78,3 +78,31 @@ ino_t page_cgroup_ino(struct page *page)
     },
   ],
 });
+
+ruleTester(tagTrick, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a NULL check in front of the test goes with it',
+      code: c`
+static void print_page_memcg(struct page *page)
+{
+	struct mem_cgroup *memcg = page->mem_cgroup;
+
+	if (memcg && (unsigned long)memcg & 0x1UL)
+		memcg = NULL;
+	show(memcg);
+}
+`,
+      errors: [{ line: 5, column: 15, verdict: 'conditional' }],
+      output: c`
+static void print_page_memcg(struct page *page)
+{
+	struct mem_cgroup *memcg = page->mem_cgroup;
+
+	show(memcg);
+}
+`,
+    },
+  ],
+});
