@@ -23,20 +23,19 @@ const USER_FN = /charge|commit|migrate|swap|lru|writeback|split|workingset|lock_
 const USER_FILE = /^(mm\/(swap[a-z_]*|workingset|huge_memory|migrate|vmscan|filemap|readahead|shmem|khugepaged|mlock|page-writeback|rmap|memory)\.c|fs\/.*)$/;
 const SLAB_FILE = /^mm\/(slab|slub|slab_common)\.[ch]$/;
 
-/** A page-kind test the code makes on the receiver: which states make it true. */
-const PAGE_TESTS: Record<string, StateId[]> = {
-  PageSlab: SLAB_ONLY,
-  PageLRU: USER_ONLY,
-  PageAnon: USER_ONLY,
-  PageSwapCache: USER_ONLY,
-  PageKmemcg: ['kmem'],
-  PageMemcgKmem: ['kmem'],
-  PageTransHuge: USER_ONLY,
+/**
+ * A page-kind test the code makes on the receiver: the states where it is true, and the states
+ * its falsity leaves (null when false says nothing: a user page can be off the LRU).
+ */
+const PAGE_TESTS: Record<string, { whenTrue: StateId[]; whenFalse: StateId[] | null }> = {
+  PageSlab: { whenTrue: SLAB_ONLY, whenFalse: ['uncharged', 'user', 'kmem'] },
+  PageLRU: { whenTrue: USER_ONLY, whenFalse: null },
+  PageAnon: { whenTrue: USER_ONLY, whenFalse: null },
+  PageSwapCache: { whenTrue: USER_ONLY, whenFalse: null },
+  PageTransHuge: { whenTrue: USER_ONLY, whenFalse: null },
+  PageKmemcg: { whenTrue: ['kmem'], whenFalse: ['uncharged', 'user', 'slab-objcgs', 'slab-bare'] },
+  PageMemcgKmem: { whenTrue: ['kmem'], whenFalse: ['uncharged', 'user', 'slab-objcgs', 'slab-bare'] },
 };
-
-function complement(ids: StateId[]): StateId[] {
-  return ALL_STATES.filter((s) => !ids.includes(s));
-}
 
 /** The states a condition implies about `receiver` when it evaluates to `truth`, or null if it says nothing. */
 function impliedBy(cond: SyntaxNode, receiver: string, truth: boolean): StateId[] | null {
@@ -51,9 +50,9 @@ function impliedBy(cond: SyntaxNode, receiver: string, truth: boolean): StateId[
       const arg = callArguments(c)[0];
       return arg ? impliedBy(arg, receiver, truth) : null;
     }
-    const states = PAGE_TESTS[name];
+    const test = PAGE_TESTS[name];
     const arg = callArguments(c)[0];
-    if (states && arg && normalizedText(arg) === receiver) return truth ? states : complement(states);
+    if (test && arg && normalizedText(arg) === receiver) return truth ? test.whenTrue : test.whenFalse;
   }
   return null;
 }
@@ -98,7 +97,7 @@ function guardStates(access: SyntaxNode, receiver: string): StateId[] | null {
 }
 
 /** rcu_read_lock() calls minus rcu_read_unlock() calls before the access in its function. */
-function underRcu(access: SyntaxNode): boolean {
+function inRcuSection(access: SyntaxNode): boolean {
   const fn = enclosingFunction(access);
   if (!fn) return false;
   const before = fn.text.slice(0, access.startIndex - fn.startIndex);
@@ -112,14 +111,25 @@ function underRcu(access: SyntaxNode): boolean {
  * then the file; no fact means all states.
  */
 export function contextFacts(access: SyntaxNode, receiver: string, file: string): ContextFacts {
-  const rcu = underRcu(access);
-  const fn = enclosingFunction(access);
-  const name = fn ? (functionName(fn) ?? '') : '';
+  const underRcu = inRcuSection(access);
   const guarded = guardStates(access, receiver);
-  if (guarded) return { reachable: guarded, underRcu: rcu, anyPage: false, reason: 'guarded by a page-kind test' };
-  if (ANY_PAGE_FN.test(name)) return { reachable: [...ALL_STATES], underRcu: rcu, anyPage: true, reason: `${name}() may be passed any page` };
-  if (SLAB_FN.test(name) || SLAB_FILE.test(file)) return { reachable: SLAB_ONLY, underRcu: rcu, anyPage: false, reason: `${name || file} works on slab pages` };
-  if (KMEM_FN.test(name)) return { reachable: KMEM_PATH, underRcu: rcu, anyPage: false, reason: `${name}() is a kmem path` };
-  if (USER_FN.test(name) || USER_FILE.test(file)) return { reachable: USER_ONLY, underRcu: rcu, anyPage: false, reason: `${name || file} handles user/LRU pages` };
-  return { reachable: [...ALL_STATES], underRcu: rcu, anyPage: false, reason: 'nothing narrows the page kind' };
+  if (guarded) return { reachable: guarded, underRcu, anyPage: false, reason: 'guarded by a page-kind test' };
+  const fn = enclosingFunction(access);
+  const named = namedFacts(fn ? (functionName(fn) ?? '') : '', file);
+  if (fn && !named.reachable.includes('kmem') && !named.reachable.includes('slab-objcgs') && KMEM_TEST.test(fn.text)) {
+    return { ...named, underRcu, reachable: [...named.reachable, 'kmem'], reason: `${named.reason}, but it handles kmem pages too` };
+  }
+  return { ...named, underRcu };
+}
+
+const KMEM_TEST = /\b(PageKmemcg|__SetPageKmemcg|PageMemcgKmem)\s*\(/;
+
+/** What the function's name and its file say about the page, when no guard does. */
+function namedFacts(name: string, file: string): Omit<ContextFacts, 'underRcu'> {
+  const fact = (reachable: StateId[], reason: string, anyPage = false) => ({ reachable, reason, anyPage });
+  if (ANY_PAGE_FN.test(name)) return fact([...ALL_STATES], `${name}() may be passed any page`, true);
+  if (SLAB_FN.test(name) || SLAB_FILE.test(file)) return fact(SLAB_ONLY, `${name || file} works on slab pages`);
+  if (KMEM_FN.test(name)) return fact(KMEM_PATH, `${name}() is a kmem path`);
+  if (USER_FN.test(name) || USER_FILE.test(file)) return fact(USER_ONLY, `${name || file} handles user/LRU pages`);
+  return fact([...ALL_STATES], 'nothing narrows the page kind');
 }

@@ -276,3 +276,31 @@ static inline struct mem_cgroup *page_memcg(struct page *page)
     },
   ],
 });
+
+ruleTester(memcgFieldRead, {
+  valid: [],
+  invalid: [
+    {
+      name: '!PageLRU() says nothing about the page kind: the swap path still gets page_memcg()',
+      code: c`
+void mem_cgroup_swapout(struct page *page, swp_entry_t entry)
+{
+	struct mem_cgroup *memcg;
+
+	VM_BUG_ON_PAGE(PageLRU(page), page);
+	memcg = page->mem_cgroup;
+}
+`,
+      errors: [{ line: 6, verdict: 'proven' }],
+      output: c`
+void mem_cgroup_swapout(struct page *page, swp_entry_t entry)
+{
+	struct mem_cgroup *memcg;
+
+	VM_BUG_ON_PAGE(PageLRU(page), page);
+	memcg = page_memcg(page);
+}
+`,
+    },
+  ],
+});

@@ -158,3 +158,42 @@ static void steal(struct page *page, struct mem_cgroup *memcg)
     },
   ],
 });
+
+ruleTester(memcgFieldWrite, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a user-path function that also handles kmem pages: the plain store is only conditional',
+      path: 'mm/memcontrol.c',
+      code: c`
+void split_page_memcg(struct page *head, unsigned int nr)
+{
+	struct mem_cgroup *memcg = get_memcg(head);
+	int kmemcg = PageKmemcg(head);
+	int i;
+
+	for (i = 1; i < nr; i++) {
+		head[i].mem_cgroup = memcg;
+		if (kmemcg)
+			__SetPageKmemcg(head + i);
+	}
+}
+`,
+      errors: [{ line: 8, verdict: 'conditional' }],
+      output: c`
+void split_page_memcg(struct page *head, unsigned int nr)
+{
+	struct mem_cgroup *memcg = get_memcg(head);
+	int kmemcg = PageKmemcg(head);
+	int i;
+
+	for (i = 1; i < nr; i++) {
+		head[i].memcg_data = (unsigned long)memcg;
+		if (kmemcg)
+			__SetPageKmemcg(head + i);
+	}
+}
+`,
+    },
+  ],
+});
