@@ -1,0 +1,97 @@
+import { TARGETS, type Severity, type Target } from '../types.js';
+import { UserError } from './user-error.js';
+
+export type OutputFormat = 'text' | 'json';
+export type Mode = 'report' | 'fix' | 'diff';
+
+export interface CheckArgs {
+  kind: 'check';
+  target: Target;
+  tree?: string;
+  format: OutputFormat;
+  mode: Mode;
+  failOn: Severity;
+  /** Extra memcg-core globs (--core), added to the defaults. */
+  core: string[];
+  /** Inputs as given; '-' is stdin. */
+  files: string[];
+}
+
+export type Command = { kind: 'help' } | { kind: 'version' } | CheckArgs;
+
+const FORMATS: readonly OutputFormat[] = ['text', 'json'];
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+const VALUED = new Set(['--target', '--tree', '--format', '--fail-on', '--core']);
+
+/** Parses `check [options] [FILE...|-]`, `--help`, `--version`; throws UserError on bad usage. */
+export function parseArgs(argv: readonly string[]): Command {
+  if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
+  if (argv.includes('--version')) return { kind: 'version' };
+  const [command, ...rest] = argv;
+  if (command === undefined) throw new UserError('no command given (try: memcg-review check FILE..., or --help)');
+  if (command !== 'check') {
+    throw new UserError(command.startsWith('-') ? `unknown option '${command}' (try --help)` : `unknown command '${command}' (try: memcg-review check ${command})`);
+  }
+  const args: CheckArgs = { kind: 'check', target: 'v5.11', format: 'text', mode: 'report', failOn: 'warning', core: [], files: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--') {
+      args.files.push(...rest.slice(i + 1));
+      break;
+    }
+    if (arg === '-' || !arg.startsWith('-')) {
+      args.files.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (!VALUED.has(name)) {
+      if (eq !== -1 || !setFlag(args, name)) throw new UserError(`unknown option '${arg}' (try --help)`);
+      continue;
+    }
+    let value: string;
+    if (eq !== -1) value = arg.slice(eq + 1);
+    else {
+      const next = rest[++i];
+      if (next === undefined) throw new UserError(`option '${name}' needs a value`);
+      value = next;
+    }
+    setValue(args, name, value);
+  }
+  if (args.files.filter((f) => f === '-').length > 1) throw new UserError("'-' (stdin) given more than once");
+  return args;
+}
+
+function setFlag(args: CheckArgs, name: string): boolean {
+  if (name !== '--fix' && name !== '--diff') return false;
+  const mode = name === '--fix' ? 'fix' : 'diff';
+  if (args.mode !== 'report' && args.mode !== mode) throw new UserError('--fix and --diff cannot be combined');
+  args.mode = mode;
+  return true;
+}
+
+function setValue(args: CheckArgs, name: string, value: string): void {
+  if (value === '') throw new UserError(`option '${name}' needs a value`);
+  switch (name) {
+    case '--target':
+      args.target = oneOf(name, value, TARGETS);
+      break;
+    case '--tree':
+      args.tree = value;
+      break;
+    case '--format':
+      args.format = oneOf(name, value, FORMATS);
+      break;
+    case '--fail-on':
+      args.failOn = oneOf(name, value, SEVERITIES);
+      break;
+    case '--core':
+      args.core.push(value);
+      break;
+  }
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UserError(`bad value '${value}' for ${name} (one of: ${allowed.join(', ')})`);
+}

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Replaces a file's contents atomically: writes a temporary file in the same directory, keeps
+ * the original's mode, fsyncs it, renames it over the original, and fsyncs the directory.
+ * The temporary file is removed when anything fails.
+ */
+export function writeFileAtomic(file: string, text: string): void {
+  const dir = path.dirname(file);
+  const mode = fs.statSync(file).mode & 0o7777;
+  const temp = path.join(dir, `.${path.basename(file)}.memcg-review-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  let fd = fs.openSync(temp, 'wx', mode);
+  try {
+    fs.writeFileSync(fd, text);
+    fs.fchmodSync(fd, mode);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = -1;
+    fs.renameSync(temp, file);
+  } catch (e) {
+    if (fd !== -1) fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw e;
+  }
+  syncDirectory(dir);
+}
+
+function syncDirectory(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Some file systems cannot fsync a directory; the rename is done either way.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}

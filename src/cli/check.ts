@@ -1,0 +1,64 @@
+import { DEFAULT_CORE_FILES, type InputNote, type ReviewOptions } from '../types.js';
+import { UnsupportedTargetError, type Reviewer } from '../review/reviewer.js';
+import type { CheckArgs } from './args.js';
+import type { Io } from './io.js';
+import type { ExitCode } from './exit-codes.js';
+import { exitCodeFor } from './exit-code-for.js';
+import { fixDiff } from './fix-diff.js';
+import { fixInputs } from './fix-inputs.js';
+import { fixSummary } from './fix-summary.js';
+import { formatReport } from './format-report.js';
+import { loadInputs } from './load-inputs.js';
+import { reviewInputs } from './review-inputs.js';
+import { openTree, treeReader, type Tree } from './tree.js';
+import { writeBack } from './write-back.js';
+import { UserError } from './user-error.js';
+
+export type CreateReviewer = (options: ReviewOptions) => Promise<Reviewer>;
+
+/** `memcg-review check`: review, then report, fix in place (--fix) or print the fixes (--diff). */
+export async function check(args: CheckArgs, io: Io, createReviewer: CreateReviewer): Promise<ExitCode> {
+  const tree = args.tree === undefined ? undefined : openTree(args.tree, io);
+  if (args.files.length === 0 && io.stdinIsTTY) throw new UserError('no input: give patch or C files, or - for stdin (see --help)');
+  const inputs = await loadInputs(args.files.length > 0 ? args.files : ['-'], io, tree);
+  const reviewer = await startReviewer(createReviewer, { target: args.target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core] });
+  const base = tree ? () => reader(tree, io) : undefined;
+  const before = reviewInputs(reviewer, inputs, args.target, base);
+  if (args.mode === 'report') {
+    io.stdout(formatReport(before.result, args.format, io.version));
+    return exitCodeFor(before.result, args.failOn);
+  }
+
+  const fix = fixInputs(reviewer, inputs, before.result, args.target, base?.().read);
+  const after = reviewInputs(reviewer, fix.inputs, args.target, base);
+  if (args.mode === 'diff') {
+    const { diff, partial } = fixDiff(before, after, inputs, fix.inputs);
+    io.stdout(diff);
+    for (const path of partial) io.stderr(`memcg-review: note: ${path}: diff context from the patch's hunks only (use --tree for a diff that applies)\n`);
+    return exitCodeFor(after.result, args.failOn);
+  }
+
+  const stdinPatch = fix.inputs.patches.find((p) => p.source === '-');
+  const written = writeBack(fix, tree, io);
+  if (stdinPatch) io.stdout(stdinPatch.text);
+  const report = stdinPatch ? io.stderr : io.stdout;
+  const summary = args.format === 'json' || stdinPatch ? io.stderr : io.stdout;
+  summary(fixSummary(fix, written) + (summary === report ? '\n' : ''));
+  report(formatReport(after.result, args.format, io.version));
+  return exitCodeFor(after.result, args.failOn);
+}
+
+/** The reviewer; a target the rules do not cover yet is a usage error. */
+async function startReviewer(createReviewer: CreateReviewer, options: ReviewOptions): Promise<Reviewer> {
+  try {
+    return await createReviewer(options);
+  } catch (e) {
+    if (e instanceof UnsupportedTargetError) throw new UserError(e.message);
+    throw e;
+  }
+}
+
+function reader(tree: Tree, io: Io) {
+  const notes: InputNote[] = [];
+  return { read: treeReader(tree, io, notes), notes };
+}

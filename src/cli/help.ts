@@ -1,0 +1,41 @@
+import { DEFAULT_CORE_FILES, TARGETS } from '../types.js';
+
+export const HELP = `Usage: memcg-review check [options] [FILE... | -]
+       memcg-review --help | --version
+
+Reviews Linux kernel patches (and C files) for open-coded memory-cgroup accesses
+(page->mem_cgroup, page->memcg_data, ...) and proposes the right helper.
+
+Inputs:
+  FILE                  a patch, diff, git format-patch mail or mbox (.patch, .diff,
+                        .mbox, or anything that looks like one): the lines it adds
+                        are reviewed; or a C file (.c, .h), reviewed whole
+  -                     read a patch from stdin (also when no FILE is given and
+                        stdin is not a terminal)
+
+Options:
+  --target GEN          API generation to review against (default v5.11):
+                        ${TARGETS.join(', ')}
+  --tree DIR            kernel tree the patches apply to: files are read from it to
+                        build full post-images (never outside DIR); C FILEs are paths
+                        in the tree (relative to DIR or to the current directory)
+  --format text|json    report format (default text)
+  --fix                 apply the fixes: patch files get fixed added lines, C files are
+                        fixed; files are rewritten in place, atomically (a patch from
+                        stdin is printed to stdout, the report then goes to stderr);
+                        then reports what was fixed and what remains
+  --diff                print the fixes as a unified diff (paths in the tree) on
+                        stdout, and nothing else
+  --fail-on error|warning|info
+                        lowest severity that makes the exit code 1 (default warning)
+  --core GLOB           a file allowed to write the memcg word, added to the defaults
+                        (${DEFAULT_CORE_FILES.join(', ')}); repeatable, * globs allowed
+  -h, --help            show this help
+  --version             show the version
+
+Exit codes:
+  0  nothing at or above --fail-on (with --fix/--diff: nothing left after fixing)
+  1  findings at or above --fail-on
+  2  usage or input error (unknown option, unreadable file, directory as file, ...)
+  3  internal error (a bug in memcg-review, or a file the reviewer failed on)
+`;

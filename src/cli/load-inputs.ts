@@ -1,0 +1,87 @@
+import path from 'node:path';
+import type { Io } from './io.js';
+import { inputKind } from './input-kind.js';
+import { isInside, lookupInTree, treeRelative, type Tree } from './tree.js';
+import { UserError } from './user-error.js';
+
+/** A patch input: `source` names it in notes ('-' for stdin); `real` is where --fix writes it back. */
+export interface PatchInput {
+  source: string;
+  text: string;
+  real?: string;
+}
+
+/** A C file reviewed whole: `path` as reported (inside the tree with --tree), `real` where it lives. */
+export interface SourceInput {
+  path: string;
+  text: string;
+  real: string;
+}
+
+export interface Inputs {
+  patches: PatchInput[];
+  sources: SourceInput[];
+}
+
+/** Reads and sorts the inputs; an unreadable or unrecognised input is a UserError. */
+export async function loadInputs(files: readonly string[], io: Io, tree?: Tree): Promise<Inputs> {
+  const inputs: Inputs = { patches: [], sources: [] };
+  for (const file of files) {
+    if (file === '-') {
+      const text = await io.readStdin();
+      if (text.trim() === '') throw new UserError('no input on stdin');
+      if (inputKind('', text) !== 'patch') throw new UserError('stdin does not look like a patch (give C files by name)');
+      inputs.patches.push({ source: '-', text });
+      continue;
+    }
+    const real = locate(file, io, tree);
+    const text = read(file, real, io);
+    const kind = inputKind(file, text);
+    if (kind === null) throw new UserError(`'${file}' is neither a patch nor a C file`);
+    if (kind === 'patch') inputs.patches.push({ source: file, text, real });
+    else inputs.sources.push({ path: tree ? treeRelative(tree, real) : reported(file), text, real });
+  }
+  return inputs;
+}
+
+/**
+ * The real path of an input. With a tree, C files must lie in it: a path from the current
+ * directory that ends up inside the tree, or a path relative to the tree.
+ */
+function locate(file: string, io: Io, tree?: Tree): string {
+  const fromCwd = realOrNull(path.resolve(io.cwd, file), io);
+  if (!tree || !/\.[ch]$/.test(file)) {
+    if (fromCwd === null) throw new UserError(`cannot read '${file}': no such file`);
+    return fromCwd;
+  }
+  if (fromCwd !== null && isInside(tree.root, fromCwd)) return fromCwd;
+  if (path.isAbsolute(file)) {
+    throw new UserError(fromCwd === null ? `cannot read '${file}': no such file` : `'${file}' is outside the tree`);
+  }
+  const found = lookupInTree(tree, file, io);
+  if (found.ok) return found.real;
+  throw new UserError(found.missing && fromCwd === null ? `cannot read '${file}': not in the tree nor here` : `'${file}': ${found.missing ? 'outside the tree' : found.reason}`);
+}
+
+function read(file: string, real: string, io: Io): string {
+  if (io.fs.stat(real).isDirectory) throw new UserError(`'${file}' is a directory`);
+  try {
+    return io.fs.readFile(real);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(`cannot read '${file}': ${code === 'EACCES' ? 'permission denied' : code ?? 'unreadable'}`);
+  }
+}
+
+function realOrNull(p: string, io: Io): string | null {
+  try {
+    return io.fs.realpath(p);
+  } catch {
+    return null;
+  }
+}
+
+/** A path as the user gave it, with '/' separators and no leading './'. */
+function reported(file: string): string {
+  return path.normalize(file).split(path.sep).join('/');
+}

@@ -1,0 +1,42 @@
+import { createReviewer } from '../review/reviewer.js';
+import { parseArgs } from './args.js';
+import { check, type CreateReviewer } from './check.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
+import { HELP } from './help.js';
+import type { Io } from './io.js';
+import { UserError } from './user-error.js';
+
+export interface Deps {
+  createReviewer: CreateReviewer;
+}
+
+/**
+ * One CLI run: parses argv (without `node` and the script), does the work through `io` and
+ * returns the exit code. Nothing escapes: a usage or input error is one line and exit 2, anything
+ * unexpected one line and exit 3.
+ */
+export async function run(argv: readonly string[], io: Io, deps: Deps = { createReviewer }): Promise<ExitCode> {
+  try {
+    const command = parseArgs(argv);
+    if (command.kind === 'help') {
+      io.stdout(HELP);
+      return EXIT.clean;
+    }
+    if (command.kind === 'version') {
+      io.stdout(`memcg-review ${io.version}\n`);
+      return EXIT.clean;
+    }
+    return await check(command, io, deps.createReviewer);
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.stderr(`memcg-review: ${oneLine(e.message)}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`memcg-review: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
+    return EXIT.internal;
+  }
+}
+
+function oneLine(message: string): string {
+  return message.split('\n', 1)[0]!.trim();
+}

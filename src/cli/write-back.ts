@@ -1,0 +1,36 @@
+import path from 'node:path';
+import type { Io } from './io.js';
+import type { InputsFix } from './fix-inputs.js';
+import { isInside, type Tree } from './tree.js';
+import { UserError } from './user-error.js';
+
+/**
+ * Writes the fixed inputs over the files they came from, atomically; never anywhere else: a
+ * patch goes back to its own file, a C file to itself inside the tree (with --tree). stdin is
+ * left to the caller. Returns the names written.
+ */
+export function writeBack(fix: InputsFix, tree: Tree | undefined, io: Io): string[] {
+  const written: string[] = [];
+  for (const patch of fix.inputs.patches) {
+    if (!fix.changed.has(patch.source) || patch.real === undefined) continue;
+    write(io, patch.real, patch.text, patch.source);
+    written.push(patch.source);
+  }
+  for (const source of fix.inputs.sources) {
+    if (!fix.changed.has(source.path)) continue;
+    if (tree && !isInside(tree.root, source.real)) throw new Error(`refusing to write ${source.real}: outside the tree`);
+    if (!path.isAbsolute(source.real)) throw new Error(`refusing to write ${source.real}: not an absolute path`);
+    write(io, source.real, source.text, source.path);
+    written.push(source.path);
+  }
+  return written;
+}
+
+function write(io: Io, real: string, text: string, name: string): void {
+  try {
+    io.fs.writeFileAtomic(real, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(`cannot write '${name}': ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? String(e)}`);
+  }
+}

@@ -1,0 +1,52 @@
+import { parseArgs } from '../../src/cli/args.js';
+import { UserError } from '../../src/cli/user-error.js';
+
+const usage = (argv: string[]) => {
+  try {
+    parseArgs(argv);
+  } catch (e) {
+    expect(e).toBeInstanceOf(UserError);
+    return (e as Error).message;
+  }
+  throw new Error('no error');
+};
+
+describe('parseArgs', () => {
+  it('has defaults', () => {
+    expect(parseArgs(['check', 'a.patch'])).toEqual({
+      kind: 'check', target: 'v5.11', format: 'text', mode: 'report', failOn: 'warning', core: [], files: ['a.patch'],
+    });
+  });
+
+  it('reads every option, with a space or =', () => {
+    expect(parseArgs(['check', '--target', 'v6.1', '--tree=linux', '--format', 'json', '--diff', '--fail-on=info', '--core', 'mm/x.c', '--core=mm/y*.c', '-', 'b.c'])).toEqual({
+      kind: 'check', target: 'v6.1', tree: 'linux', format: 'json', mode: 'diff', failOn: 'info', core: ['mm/x.c', 'mm/y*.c'], files: ['-', 'b.c'],
+    });
+    expect(parseArgs(['check', '--fix', '--', '--odd-name.patch']).files).toEqual(['--odd-name.patch']);
+  });
+
+  it('answers --help and --version anywhere', () => {
+    expect(parseArgs(['check', '--bogus', '--help'])).toEqual({ kind: 'help' });
+    expect(parseArgs(['-h'])).toEqual({ kind: 'help' });
+    expect(parseArgs(['--version'])).toEqual({ kind: 'version' });
+  });
+
+  it('accepts every target of TARGETS', () => {
+    for (const t of ['legacy', 'rfc-v1', 'v5.11', 'v5.15', 'v6.1', 'v6.18']) expect(parseArgs(['check', '--target', t])).toMatchObject({ target: t });
+  });
+
+  it('rejects bad usage with one-line messages', () => {
+    expect(usage([])).toBe('no command given (try: memcg-review check FILE..., or --help)');
+    expect(usage(['a.patch'])).toBe("unknown command 'a.patch' (try: memcg-review check a.patch)");
+    expect(usage(['--bogus'])).toBe("unknown option '--bogus' (try --help)");
+    expect(usage(['check', '--bogus'])).toBe("unknown option '--bogus' (try --help)");
+    expect(usage(['check', '--fix=yes'])).toBe("unknown option '--fix=yes' (try --help)");
+    expect(usage(['check', '--target'])).toBe("option '--target' needs a value");
+    expect(usage(['check', '--target='])).toBe("option '--target' needs a value");
+    expect(usage(['check', '--target', 'v9'])).toBe("bad value 'v9' for --target (one of: legacy, rfc-v1, v5.11, v5.15, v6.1, v6.18)");
+    expect(usage(['check', '--format', 'xml'])).toBe("bad value 'xml' for --format (one of: text, json)");
+    expect(usage(['check', '--fail-on', 'never'])).toBe("bad value 'never' for --fail-on (one of: error, warning, info)");
+    expect(usage(['check', '--fix', '--diff'])).toBe('--fix and --diff cannot be combined');
+    expect(usage(['check', '-', '-'])).toBe("'-' (stdin) given more than once");
+  });
+});

@@ -1,0 +1,24 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const MAIN = path.join(ROOT, 'dist/cli/main.js');
+
+/** Builds dist/ with the project's own tsc. */
+export function build(): void {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.json')], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}${r.stderr}`);
+}
+
+/** Runs the built CLI as a real process. */
+export function spawnCli(argv: string[], options: { cwd?: string; input?: string } = {}) {
+  const r = spawnSync(process.execPath, [MAIN, ...argv], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    // No input means a closed, empty stdin: not a terminal.
+    input: options.input ?? '',
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
