@@ -26,8 +26,10 @@ interface Placed {
 /**
  * Rewrites a patch so the lines it adds carry the fixes of `findings` (offsets into the
  * post-images of this patch, `images`). Findings of other patches and without a fix are ignored.
+ * `contextEdits` (offsets in Patch.text, on context and removed lines only) go in with them:
+ * they carry an earlier patch's fixes into this patch's context.
  */
-export function fixPatch(patch: Patch, images: readonly PostImage[], findings: readonly Finding[]): PatchFix {
+export function fixPatch(patch: Patch, images: readonly PostImage[], findings: readonly Finding[], contextEdits: readonly TextEdit[] = []): PatchFix {
   const notAdded: Finding[] = [];
   const groups: EditGroup<{ finding: Finding; placed: Placed }>[] = [];
   const indexes = new Map<string, LineIndex>();
@@ -42,7 +44,8 @@ export function fixPatch(patch: Patch, images: readonly PostImage[], findings: r
   const { accepted, skipped } = selectFixes(groups);
   const layout = layoutEdits(patch, accepted.flatMap((g) => g.owner.placed.deltas));
   const inRemoved = (e: TextEdit) => layout.removed.some((r) => r.start <= e.start && e.end <= r.end);
-  const edits = [...accepted.flatMap((g) => g.edits).filter((e) => !inRemoved(e)), ...layout.edits];
+  const edits = [...accepted.flatMap((g) => g.edits), ...contextEdits].filter((e) => !inRemoved(e));
+  edits.push(...layout.edits);
   return {
     text: applyEdits(patch.text, edits).text,
     applied: accepted.map((g) => g.owner.finding),

@@ -3,6 +3,8 @@ import type { SeriesInput } from '../patch/parse-series.js';
 import type { Reviewer } from '../review/reviewer.js';
 import type { SeriesReviewOptions } from '../review/review-series.js';
 import { reviewPatches, type ReadBase } from '../review/review-patches.js';
+import { applyEdits } from './apply-edits.js';
+import { carryRewrites, emptyRewrites, recordRewrites, type LineRewrites } from './carry-fixes.js';
 import { fixPatch } from './fix-patch.js';
 import { replacePatchTexts, type PatchTextChange } from './replace-patch-texts.js';
 
@@ -20,8 +22,9 @@ export interface SeriesFix {
 
 /**
  * Fixes the added lines of every patch of the series the inputs make. A pass reviews the
- * series and rewrites each patch; fixes deferred for overlap get another pass on the fixed
- * text, at most `maxPasses`. The caller re-reviews the result to see what remains.
+ * series and rewrites each patch; a line a fix rewrote is rewritten in the context of the later
+ * patches too, so the series still applies. Fixes deferred for overlap get another pass on the
+ * fixed text, at most `maxPasses`. The caller re-reviews the result to see what remains.
  */
 export function fixSeries(
   reviewer: Reviewer,
@@ -34,18 +37,33 @@ export function fixSeries(
   const changed = new Set<string>();
   const applied: Finding[] = [];
   const notes: InputNote[] = [];
+  const noted = new Set<string>();
   let notAdded: Finding[] = [];
   for (let pass = 0; pass < maxPasses; pass++) {
     const { series, perPatch, result } = reviewPatches(reviewer, current, options, readBase);
     const changes = new Map<string, { change: PatchTextChange; applied: Finding[] }[]>();
+    const rewrites = new Map<string, LineRewrites>();
     let deferred = 0;
     notAdded = [];
     series.patches.forEach((patch, k) => {
       const own = result.findings.filter((f) => f.patch?.index === patch.index);
-      const fixed = fixPatch(patch, perPatch[k] ?? [], own);
+      const carried = carryRewrites(patch, rewrites);
+      for (const n of carried.notes) {
+        const key = JSON.stringify(n);
+        if (!noted.has(key)) notes.push(n);
+        noted.add(key);
+      }
+      const fixed = fixPatch(patch, perPatch[k] ?? [], own, carried.edits);
       notAdded.push(...fixed.notAdded);
       deferred += fixed.deferred.length;
-      if (fixed.applied.length === 0) return;
+      for (const image of perPatch[k] ?? []) {
+        const edits = fixed.applied.filter((f) => f.file === image.path).flatMap((f) => f.fix!.edits);
+        if (edits.length === 0) continue;
+        const known = rewrites.get(image.path) ?? emptyRewrites();
+        recordRewrites(known, image.text, applyEdits(image.text, edits).text, { index: patch.index, subject: patch.subject });
+        rewrites.set(image.path, known);
+      }
+      if (fixed.text === patch.text) return;
       const list = changes.get(patch.source) ?? [];
       list.push({ change: { before: patch.text, after: fixed.text }, applied: fixed.applied });
       changes.set(patch.source, list);

@@ -66,6 +66,18 @@ describe('check with the real rules', () => {
     expect(read('tree/mm/page_stats.c')).not.toContain('->mem_cgroup');
   });
 
+  it('--fix carries a fixed line into a later patch that shows it as context: git am takes the series', async () => {
+    const r = await cli(['check', '--tree', 'tree', '--fix', 'context-series.mbox']);
+    expect(r.code).toBe(0);
+    const tree = path.join(work, 'tree');
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: tree, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    git('am', '-q', path.join(work, 'context-series.mbox'));
+    expect(read('tree/mm/page_stats.c')).not.toContain('->mem_cgroup');
+  });
+
   it('--fix rewrites a C file in the tree', async () => {
     const r = await cli(['check', '--tree', 'tree', '--fix', 'mm/legacy_walk.c']);
     expect(r.code).toBe(0);
