@@ -1,5 +1,5 @@
 import type { ReviewOptions } from '../types.js';
-import { LineIndex } from './line-index.js';
+import { LineIndex } from '../text/line-index.js';
 import { collectFileScope, type FileScope } from './file-scope.js';
 import { declaredNames, type CType } from './c-type.js';
 import { macroShadow } from './macro-shadow.js';

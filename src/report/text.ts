@@ -32,8 +32,7 @@ export function formatText(result: ReviewResult): string {
 }
 
 function finding(result: ReviewResult, f: Finding, indexes: Map<string, LineIndex>): string[] {
-  const confidence = f.confidence === 'low' ? ' (receiver type guessed)' : '';
-  const lines = [`${f.file}:${f.line}: ${LABEL[f.severity]}: ${f.message}${confidence}`];
+  const lines = [`${f.file}:${f.line}: ${LABEL[f.severity]}: ${f.message}`];
   const source = sourceOf(result, f);
   if (source !== undefined) {
     const key = sourceKey(f.file, f.patch?.index);

@@ -1,3 +1,5 @@
+import type { Span } from '../types.js';
+
 /** 1-based line and column of an offset; columns count UTF-16 code units. */
 export interface Position {
   line: number;
@@ -42,5 +44,17 @@ export class LineIndex {
     if (start === undefined) return '';
     const next = this.lineStarts[line];
     return this.text.slice(start, next === undefined ? this.text.length : next - 1);
+  }
+
+  /** The 1-based line of an offset. */
+  lineOf(offset: number): number {
+    return this.position(offset).line;
+  }
+
+  /** The span of [start, end): 1-based, end exclusive. */
+  span(start: number, end: number): Span {
+    const a = this.position(start);
+    const b = this.position(end);
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
   }
 }

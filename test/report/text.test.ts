@@ -7,7 +7,7 @@ describe('formatText', () => {
   it('writes checkpatch-style lines with carets, fixes, patch headings, notes, total and verdict', () => {
     expect(formatText(sampleResult())).toBe(
       [
-        'mm/legacy.c:3: ERROR: open-coded read of p->mem_cgroup (receiver type guessed)',
+        'mm/legacy.c:3: ERROR: open-coded read of p->mem_cgroup',
         ' \treturn p->mem_cgroup != NULL;',
         ' \t       ^~~~~~~~~~~~~',
         'mm/legacy.c:3: CHECK: comparison with NULL',
