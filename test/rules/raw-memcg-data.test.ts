@@ -79,3 +79,21 @@ void __dump_page(struct page *page, const char *reason)
     },
   ],
 });
+
+ruleTester(rawMemcgData, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a store to a struct slab word (later generations) is a warning',
+      path: 'mm/kfence/core.c',
+      code: c`
+static void kfence_init_slab(struct slab *slab)
+{
+	slab->memcg_data = 0;
+}
+`,
+      errors: [{ line: 3, severity: 'warning', verdict: null }],
+      output: null,
+    },
+  ],
+});
