@@ -1,11 +1,11 @@
 import { FOLIO, PAGE, SLAB } from './c-type.js';
-import { calleeName, callArguments, descendants, outerParent, unparen } from './nodes.js';
+import { calleeName, callArguments, outerParent, unparen } from './nodes.js';
 import type { SyntaxNode } from './parser.js';
+import { printedValue } from './printf-format.js';
 import type { SourceAnalysis } from './source-analysis.js';
 import type { Resolved } from './type-resolver.js';
 
 export type MemcgField = 'mem_cgroup' | 'obj_cgroups' | 'memcg_data';
-const FIELDS = new Set<string>(['mem_cgroup', 'obj_cgroups', 'memcg_data']);
 
 export type ReceiverKind = 'page' | 'folio' | 'slab' | 'unknown';
 
@@ -15,7 +15,8 @@ export type Usage =
   | 'write-once' // WRITE_ONCE(x->f, v)
   | 'address' // &x->f (cmpxchg(&page->obj_cgroups, ...))
   | 'read-once' // READ_ONCE(x->f)
-  | 'truth' // a truth value: if (x->f), !x->f, x->f && ..., VM_BUG_ON_PAGE(x->f, ...)
+  | 'truth' // a truth value: if (x->f), !x->f, x->f && ..., VM_BUG_ON_PAGE(x->f, ...), (unsigned long)x->f | ... in a test
+  | 'printed' // a value printed by printk-style code
   | 'read';
 
 export interface FieldAccess {
@@ -52,9 +53,59 @@ function kindOf(type: Resolved, arrow: boolean): ReceiverKind | null {
 
 const TRUTH_CALLS = /^(likely|unlikely|VM_BUG_ON|VM_BUG_ON_PAGE|VM_BUG_ON_FOLIO|BUG_ON|WARN_ON|WARN_ON_ONCE|VM_WARN_ON|VM_WARN_ON_ONCE|VM_WARN_ON_ONCE_PAGE)$/;
 
+/** Whether a node sits where C reads it as a truth value. */
+function inTruthPosition(child: SyntaxNode, parent: SyntaxNode): boolean {
+  switch (parent.type) {
+    case 'if_statement':
+    case 'while_statement':
+    case 'do_statement':
+      return true;
+    case 'unary_expression':
+      return parent.child(0)?.type === '!';
+    case 'binary_expression': {
+      const op = parent.childForFieldName('operator')?.type;
+      return op === '&&' || op === '||';
+    }
+    case 'conditional_expression':
+      return parent.childForFieldName('condition')?.id === child.id;
+    case 'argument_list': {
+      const call = parent.parent!;
+      return TRUTH_CALLS.test(calleeName(call) ?? '') && callArguments(call)[0]?.id === child.id;
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * `(unsigned long)page->mem_cgroup | ...` inside a test: the value only counts as zero or not.
+ * Climbs integer casts and `|` operands up to a truth position.
+ */
+function inIntegerTest(node: SyntaxNode): boolean {
+  let child = node;
+  let parent = node.parent;
+  let crossed = false;
+  while (parent) {
+    if (parent.type === 'parenthesized_expression') {
+      if (parent.parent && (parent.parent.type === 'if_statement' || parent.parent.type === 'while_statement')) break;
+    } else if (parent.type === 'cast_expression' && !/\*/.test(parent.childForFieldName('type')!.text)) {
+      crossed = true;
+    } else if (parent.type === 'binary_expression' && parent.childForFieldName('operator')?.type === '|') {
+      crossed = true;
+    } else break;
+    child = parent;
+    parent = parent.parent;
+  }
+  if (!crossed || !parent) return false;
+  if (parent.type === 'parenthesized_expression') return true;
+  return inTruthPosition(child, parent);
+}
+
 function usageOf(node: SyntaxNode): { usage: Usage; valueNode: SyntaxNode } {
   const { parent, child } = outerParent(node);
   if (!parent) return { usage: 'read', valueNode: node };
+  if (inTruthPosition(child, parent) || inIntegerTest(node)) return { usage: 'truth', valueNode: node };
+  if (printedValue(child)) return { usage: 'printed', valueNode: node };
   switch (parent.type) {
     case 'assignment_expression':
       if (parent.childForFieldName('left')?.id === child.id) return { usage: 'write', valueNode: node };
@@ -70,26 +121,9 @@ function usageOf(node: SyntaxNode): { usage: Usage; valueNode: SyntaxNode } {
       const first = callArguments(call)[0]?.id === child.id;
       if (name === 'WRITE_ONCE' && first) return { usage: 'write-once', valueNode: node };
       if (name === 'READ_ONCE') return { usage: usageOf(call).usage === 'truth' ? 'truth' : 'read-once', valueNode: call };
-      if (TRUTH_CALLS.test(name) && first) return { usage: 'truth', valueNode: node };
       break;
     }
-    case 'unary_expression':
-      if (parent.child(0)?.type === '!') return { usage: 'truth', valueNode: node };
-      break;
-    case 'binary_expression': {
-      const op = parent.childForFieldName('operator')?.type;
-      if (op === '&&' || op === '||') return { usage: 'truth', valueNode: node };
-      break;
-    }
-    case 'if_statement':
-    case 'while_statement':
-    case 'do_statement':
-      return { usage: 'truth', valueNode: node };
-    case 'conditional_expression':
-      if (parent.childForFieldName('condition')?.id === child.id) return { usage: 'truth', valueNode: node };
-      break;
   }
-  if (child.type === 'parenthesized_expression' && parent.type === 'if_statement') return { usage: 'truth', valueNode: node };
   return { usage: 'read', valueNode: node };
 }
 
@@ -99,11 +133,9 @@ function usageOf(node: SyntaxNode): { usage: Usage; valueNode: SyntaxNode } {
  */
 export function fieldAccesses(src: SourceAnalysis): FieldAccess[] {
   const out: FieldAccess[] = [];
-  for (const root of src.roots) {
-    for (const n of descendants(root)) {
-      if (n.type !== 'field_expression') continue;
-      const field = n.childForFieldName('field')?.text;
-      if (!field || !FIELDS.has(field)) continue;
+  for (const index of src.indexes) {
+    for (const n of index.memcgFields) {
+      const field = n.childForFieldName('field')!.text;
       const arrow = n.childForFieldName('operator')?.type === '->';
       const type = src.resolver.typeOf(n.childForFieldName('argument')!);
       const kind = kindOf(type, arrow);

@@ -3,8 +3,9 @@ import { LineIndex } from '../text/line-index.js';
 import { collectFileScope, type FileScope } from './file-scope.js';
 import { declaredNames, type CType } from './c-type.js';
 import { macroShadow } from './macro-shadow.js';
+import { indexNodes, type NodeIndex } from './node-index.js';
 import { descendants } from './nodes.js';
-import type { CParser, SyntaxNode } from './parser.js';
+import type { CParser, SyntaxNode, Tree } from './parser.js';
 import { TypeResolver } from './type-resolver.js';
 
 /** The tokens that make a file worth parsing. */
@@ -17,14 +18,20 @@ export interface SourceAnalysis {
   lines: LineIndex;
   /** The file's tree, then the macro-body shadow tree when there is one; offsets agree. */
   roots: SyntaxNode[];
+  /** The nodes of each root the rules look at, gathered in one walk. */
+  indexes: NodeIndex[];
   resolver: TypeResolver;
   scope: FileScope;
   options: ReviewOptions;
   /** ERROR and MISSING nodes in the file's tree. */
   syntaxErrors: number;
+  /** Frees the parse trees (tree-sitter's memory lives outside the JS heap). */
+  dispose(): void;
 }
 
+/** ERROR and MISSING nodes of a tree; no walk when tree-sitter says there are none. */
 export function countSyntaxErrors(root: SyntaxNode): number {
+  if (!root.hasError) return 0;
   let n = 0;
   for (const d of descendants(root)) if (d.isError || d.isMissing) n++;
   return n;
@@ -36,11 +43,15 @@ export function analyzeSource(
   options: ReviewOptions,
 ): SourceAnalysis {
   const lines = new LineIndex(file.text);
-  const tree = parser.parse(file.text);
-  const roots = [tree.rootNode];
-  const shadow = macroShadow(tree.rootNode, file.text, RELEVANT);
-  if (shadow) roots.push(parser.parse(shadow).rootNode);
-  const scope = collectFileScope(tree.rootNode);
+  const trees: Tree[] = [parser.parse(file.text)];
+  const main = indexNodes(trees[0]!.rootNode, RELEVANT);
+  const indexes = [main];
+  const shadow = macroShadow(main.macroValues, file.text);
+  if (shadow) {
+    trees.push(parser.parse(shadow));
+    indexes.push(indexNodes(trees[1]!.rootNode, RELEVANT));
+  }
+  const scope = collectFileScope(main);
   const paramCache = new Map<string, Map<string, CType>>();
   const paramsOf = (text: string): Map<string, CType> => {
     let params = paramCache.get(text);
@@ -51,10 +62,11 @@ export function analyzeSource(
         let inner = text.slice(open + 1);
         const close = inner.lastIndexOf(')');
         if (close !== -1) inner = inner.slice(0, close);
-        const decl = parser.parse(`void __params(${inner.replace(/,\s*$/, '')});`).rootNode;
-        for (const n of descendants(decl)) {
+        const tree = parser.parse(`void __params(${inner.replace(/,\s*$/, '')});`);
+        for (const n of descendants(tree.rootNode)) {
           if (n.type === 'parameter_declaration') for (const d of declaredNames(n)) params.set(d.name, d.type);
         }
+        tree.delete();
       }
       paramCache.set(text, params);
     }
@@ -74,10 +86,12 @@ export function analyzeSource(
     path: file.path,
     text: file.text,
     lines,
-    roots,
+    roots: trees.map((t) => t.rootNode),
+    indexes,
     resolver: new TypeResolver({ scope, paramsOf, headingAt }),
     scope,
     options,
-    syntaxErrors: countSyntaxErrors(tree.rootNode),
+    syntaxErrors: countSyntaxErrors(trees[0]!.rootNode),
+    dispose: () => trees.forEach((t) => t.delete()),
   };
 }

@@ -11,6 +11,7 @@ export interface ContextFacts {
   reason: string;
 }
 
+const NOT_SLAB: StateId[] = ['uncharged', 'user', 'kmem'];
 const SLAB_ONLY: StateId[] = ['slab-objcgs', 'slab-bare'];
 const KMEM_PATH: StateId[] = ['uncharged', 'kmem'];
 const USER_ONLY: StateId[] = ['uncharged', 'user'];
@@ -19,8 +20,10 @@ const USER_ONLY: StateId[] = ['uncharged', 'user'];
 const ANY_PAGE_FN = /dump_page|page_owner|print_page|page_cgroup_ino|mem_cgroup_from_obj|kpagecgroup|obj_to_memcg|memcg_from_slab_obj|mem_cgroup_from_page_any/;
 const SLAB_FN = /obj_cgroups|objcgs|slab|kmem_cache|slub/;
 const KMEM_FN = /kmem/;
+/** Accounting of pages that are never slab pages: statistics, events, page cache and writeback lookups. */
+const NOT_SLAB_FN = /page_state|page_event|lruvec_page|css_from_page|mem_cgroup_from_page|mctgt|foreign_dirty|blkg_from_page/;
 const USER_FN = /charge|commit|migrate|swap|lru|writeback|split|workingset|lock_page_memcg|move_account|move_charge|mark_page|rotate|activate|wb_|page_cache|filemap|readahead|shmem|buffer|iomap|huge|thp|khugepaged|mlock|isolate|putback|reclaim|shrink|dirty|mapping/;
-const USER_FILE = /^(mm\/(swap[a-z_]*|workingset|huge_memory|migrate|vmscan|filemap|readahead|shmem|khugepaged|mlock|page-writeback|rmap|memory)\.c|fs\/.*)$/;
+const USER_FILE = /^(include\/trace\/events\/writeback\.h|mm\/(swap[a-z_]*|page_io|workingset|huge_memory|migrate|vmscan|filemap|readahead|shmem|khugepaged|mlock|page-writeback|rmap|memory)\.c|fs\/.*)$/;
 const SLAB_FILE = /^mm\/(slab|slub|slab_common)\.[ch]$/;
 
 /**
@@ -28,7 +31,7 @@ const SLAB_FILE = /^mm\/(slab|slub|slab_common)\.[ch]$/;
  * its falsity leaves (null when false says nothing: a user page can be off the LRU).
  */
 const PAGE_TESTS: Record<string, { whenTrue: StateId[]; whenFalse: StateId[] | null }> = {
-  PageSlab: { whenTrue: SLAB_ONLY, whenFalse: ['uncharged', 'user', 'kmem'] },
+  PageSlab: { whenTrue: SLAB_ONLY, whenFalse: NOT_SLAB },
   PageLRU: { whenTrue: USER_ONLY, whenFalse: null },
   PageAnon: { whenTrue: USER_ONLY, whenFalse: null },
   PageSwapCache: { whenTrue: USER_ONLY, whenFalse: null },
@@ -130,6 +133,7 @@ function namedFacts(name: string, file: string): Omit<ContextFacts, 'underRcu'> 
   if (ANY_PAGE_FN.test(name)) return fact([...ALL_STATES], `${name}() may be passed any page`, true);
   if (SLAB_FN.test(name) || SLAB_FILE.test(file)) return fact(SLAB_ONLY, `${name || file} works on slab pages`);
   if (KMEM_FN.test(name)) return fact(KMEM_PATH, `${name}() is a kmem path`);
+  if (NOT_SLAB_FN.test(name)) return fact(NOT_SLAB, `${name}() accounts pages that are never slab pages`);
   if (USER_FN.test(name) || USER_FILE.test(file)) return fact(USER_ONLY, `${name || file} handles user/LRU pages`);
   return fact([...ALL_STATES], 'nothing narrows the page kind');
 }

@@ -17,6 +17,9 @@ export interface ModelExpr {
 const memcgPointer = (s: PageState) => (s.word.pointer === 'memcg' ? 'memcg' : 'NULL');
 const vector = (s: PageState) => (s.word.pointer === 'objcgs' ? 'objcgs' : 'NULL');
 const bool = (b: boolean) => (b ? 'true' : 'false');
+/** The word's content as a dump shows it: pointer and flag bits. */
+const wordBits = (s: PageState) =>
+  s.word.pointer === 'none' ? 'NULL' : `${s.word.pointer}${s.word.objcgs ? '|OBJCGS' : ''}${s.word.kmem ? '|KMEM' : ''}`;
 
 /** v5.11 helpers, as executable functions of the state (contracts from the API reference). */
 export const HELPERS: Record<string, ModelExpr> = {
@@ -51,6 +54,11 @@ export const HELPERS: Record<string, ModelExpr> = {
     name: 'page_objcgs_check()',
     eval: (s) => ({ value: s.word.objcgs ? 'objcgs' : 'NULL' }),
   },
+  /** The raw word printed (as page dumps do): every bit of it, flags included. */
+  raw_word_print: {
+    name: 'the raw word printed',
+    eval: (s) => ({ value: wordBits(s) }),
+  },
   raw_word_test: {
     name: 'the raw word as a truth value',
     eval: (s) => ({ value: bool(s.word.pointer !== 'none') }),
@@ -82,6 +90,18 @@ export const LEGACY: Record<string, LegacyExpr> = {
     name: 'page->mem_cgroup',
     intended: (s) => memcgPointer(s),
     legacy: (s) => s.legacy.union,
+  },
+  /** A read only tested for "has a memcg" before the value is used: the test must agree with the read. */
+  memcgHasMemcg: {
+    name: 'page->mem_cgroup tested before use',
+    intended: (s) => bool(s.word.pointer === 'memcg'),
+    legacy: (s) => bool(s.legacy.union !== 'NULL'),
+  },
+  /** A read printed by debugging code: what is meant is the whole word. */
+  memcgPrinted: {
+    name: 'page->mem_cgroup printed',
+    intended: (s) => wordBits(s),
+    legacy: (s) => (s.legacy.union === 'objcgs|0x1' ? 'objcgs|OBJCGS' : s.legacy.union),
   },
   /** A read whose value is then tested by hand for the 0x1 tag: correct on slab pages too. */
   memcgReadTagTested: {

@@ -66,10 +66,11 @@ export function latentBug(original: LegacyExpr, reachable: readonly StateId[]): 
 /**
  * A write of a memcg pointer to the word, with or without MEMCG_DATA_KMEM. The legacy layout kept
  * PageKmemcg apart from the pointer, so a plain store differs where the page is a kmem page and no
- * __ClearPageKmemcg() or __SetPageKmemcg() pairs with it.
+ * __ClearPageKmemcg() or __SetPageKmemcg() pairs with it. `setsKmem: 'as-legacy'` is a store that
+ * sets the flag under the same condition the legacy code set PageKmemcg.
  */
-export function validateWrite(opts: { setsKmem: boolean; clearsKmem: boolean }, reachable: readonly StateId[]): Validation {
-  const bad = reachable.filter((id) => {
+export function validateWrite(opts: { setsKmem: boolean | 'as-legacy'; clearsKmem: boolean }, reachable: readonly StateId[]): Validation {
+  const bad = opts.setsKmem === 'as-legacy' ? [] : reachable.filter((id) => {
     const legacyKmemAfter = opts.setsKmem ? true : opts.clearsKmem ? false : stateById(id).legacy.pageKmemcg;
     return legacyKmemAfter !== opts.setsKmem;
   });

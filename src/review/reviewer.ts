@@ -4,7 +4,7 @@ import { analyzeSource, countSyntaxErrors, RELEVANT } from '../c/source-analysis
 import { applyEdits } from '../fix/apply-edits.js';
 import { RULES } from '../rules/index.js';
 import type { Problem, Rule } from '../rules/rule.js';
-import type { Finding, ReviewOptions, Target } from '../types.js';
+import type { Finding, ReviewOptions, Target, TextEdit } from '../types.js';
 import { matchesAny } from './glob.js';
 
 /** One C source to review: its path inside the tree and its text (a full file or a hunk-built image). */
@@ -62,7 +62,8 @@ export function reviewWith(parser: CParser, rules: readonly Rule[], file: Source
       },
     });
   }
-  withdrawBreakingFixes(parser, src.text, src.syntaxErrors, findings);
+  src.dispose();
+  withdrawBreakingFixes(parser, file.text, src.syntaxErrors, findings);
   return findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
 }
 
@@ -70,12 +71,14 @@ export function reviewWith(parser: CParser, rules: readonly Rule[], file: Source
 function withdrawBreakingFixes(parser: CParser, text: string, errorsBefore: number, findings: Finding[]): void {
   const fixed = findings.filter((f) => f.fix);
   if (fixed.length === 0) return;
-  const all = applyEdits(text, fixed.flatMap((f) => f.fix!.edits)).text;
-  if (countSyntaxErrors(parser.parse(all).rootNode) <= errorsBefore) return;
-  for (const f of fixed) {
-    const one = applyEdits(text, f.fix!.edits).text;
-    if (countSyntaxErrors(parser.parse(one).rootNode) > errorsBefore) delete f.fix;
-  }
+  const errorsAfter = (edits: TextEdit[]) => {
+    const tree = parser.parse(applyEdits(text, edits).text);
+    const n = countSyntaxErrors(tree.rootNode);
+    tree.delete();
+    return n;
+  };
+  if (errorsAfter(fixed.flatMap((f) => f.fix!.edits)) <= errorsBefore) return;
+  for (const f of fixed) if (errorsAfter(f.fix!.edits) > errorsBefore) delete f.fix;
 }
 
 /** Loads the C grammar once and returns a synchronous reviewer for a target generation. */

@@ -1,12 +1,14 @@
 import type { FieldAccess } from '../c/field-access.js';
 import { enclosingFunction, functionName, normalizedText } from '../c/nodes.js';
-import { chooseFix } from '../model/choose-fix.js';
-import { contextFacts } from '../model/context-facts.js';
-import { HELPERS, LEGACY } from '../model/v5.11-expressions.js';
+import { printedValue } from '../c/printf-format.js';
+import { chooseFix, type ValidatedCandidate } from '../model/choose-fix.js';
+import { contextFacts, type ContextFacts } from '../model/context-facts.js';
+import { HELPERS, LEGACY, type LegacyExpr } from '../model/v5.11-expressions.js';
 import { latentBug, validate } from '../model/validate.js';
 import { stateById } from '../model/v5.11-states.js';
+import type { TextEdit } from '../types.js';
 import { replaceNode } from './edits.js';
-import { atAccess, type Rule } from './rule.js';
+import { atAccess, type Rule, type RuleContext } from './rule.js';
 import { accessTagTrick } from './tag-trick-match.js';
 
 /** The variable a read is stored into (`memcg = page->mem_cgroup` or an initializer), if any. */
@@ -33,6 +35,81 @@ export function tagTestedLater(a: FieldAccess): boolean {
   return new RegExp(`\\(\\s*unsigned\\s+long\\s*\\)\\s*${v}\\s*&\\s*(0x)?1(UL)?\\b`).test(after);
 }
 
+const receiverOf = (a: FieldAccess) => normalizedText(a.node.childForFieldName('argument')!);
+
+/** A truth test of the field that guards a use of its value in the same function: both must pick one helper. */
+function guardsAUse(a: FieldAccess, all: readonly FieldAccess[]): boolean {
+  const fn = enclosingFunction(a.node);
+  const receiver = receiverOf(a);
+  return all.some(
+    (b) =>
+      b !== a &&
+      b.field === 'mem_cgroup' &&
+      (b.usage === 'read' || b.usage === 'read-once') &&
+      enclosingFunction(b.node)?.id === fn?.id &&
+      receiverOf(b) === receiver,
+  );
+}
+
+/** The raw word printed: `memcg_data` with the conversion turned into `%lx`; null if the format is not in view. */
+function rawPrintEdits(a: FieldAccess): TextEdit[] | null {
+  const conv = printedValue(a.valueNode)?.conversion;
+  if (!conv || !/^%[-+ #0\d.]*p[a-zA-Z]*$|^%[-+ #0\d.]*l[xu]$/.test(conv.text)) return null;
+  const edits = [replaceNode(a.node.childForFieldName('field')!, 'memcg_data')];
+  if (/p/.test(conv.text)) edits.push({ start: conv.start, end: conv.end, text: '%lx' });
+  return edits;
+}
+
+/** The candidates for one read, in order of preference, with what the original meant. */
+function plan(a: FieldAccess, facts: ContextFacts, all: readonly FieldAccess[]): { original: LegacyExpr; order: string[]; asTruth: boolean } {
+  if (a.usage === 'truth') {
+    return guardsAUse(a, all)
+      ? { original: LEGACY.memcgHasMemcg!, order: ['page_memcg', 'page_memcg_check'], asTruth: true }
+      : { original: LEGACY.memcgTruth!, order: ['page_memcg', 'page_memcg_check', 'raw_word_test'], asTruth: true };
+  }
+  if (a.usage === 'printed') return { original: LEGACY.memcgPrinted!, order: ['page_memcg', 'page_memcg_check', 'raw_word_print'], asTruth: false };
+  const tagTested = tagTestedLater(a);
+  const original = tagTested ? LEGACY.memcgReadTagTested! : LEGACY.memcgRead!;
+  let order = a.usage === 'read-once' && facts.underRcu ? ['page_memcg_rcu', 'page_memcg', 'page_memcg_check'] : ['page_memcg', 'page_memcg_check'];
+  if (facts.anyPage || tagTested) order = ['page_memcg_check', ...order.filter((h) => h !== 'page_memcg_check')];
+  return { original, order, asTruth: false };
+}
+
+function check(ctx: RuleContext): void {
+  for (const a of ctx.accesses) {
+    if (a.field !== 'mem_cgroup' || (a.kind !== 'page' && a.kind !== 'unknown')) continue;
+    if (a.usage === 'write' || a.usage === 'write-once' || a.usage === 'address') continue;
+    if (accessTagTrick(a)) continue; // reported by tag-trick
+    const fn = enclosingFunction(a.node);
+    const self = fn ? functionName(fn) : null;
+    if (self && self in HELPERS) {
+      ctx.report({
+        ...atAccess(a, `the legacy body of ${self}() reads page->mem_cgroup; v5.11 defines ${self}() over memcg_data in include/linux/memcontrol.h, so this definition goes`),
+        severity: 'info',
+      });
+      continue;
+    }
+    const facts = contextFacts(a.node, receiverOf(a), ctx.src.path);
+    const { original, order, asTruth } = plan(a, facts, ctx.accesses);
+    const candidates: ValidatedCandidate[] = [];
+    for (const h of order) {
+      const edits =
+        h === 'raw_word_test'
+          ? [replaceNode(a.node.childForFieldName('field')!, 'memcg_data')]
+          : h === 'raw_word_print'
+            ? rawPrintEdits(a)
+            : [replaceNode(a.valueNode, `${h}(${a.pageArg})`)];
+      if (edits) candidates.push({ edits, validation: validate(original, HELPERS[h]!, facts.reachable, { underRcu: facts.underRcu }, asTruth) });
+    }
+    const bug = latentBug(original, facts.reachable);
+    const message =
+      'page->mem_cgroup is gone since v5.11: the word that replaced it reads a tagged pointer when the page is a kmem page ' +
+      '(MEMCG_DATA_KMEM) and an obj_cgroup vector when it is a slab page' +
+      (bug && a.usage !== 'printed' ? `; this read already misreads ${stateById(bug).description} as a memcg` : '');
+    ctx.report(atAccess(a, message, chooseFix(candidates)));
+  }
+}
+
 export const memcgFieldRead: Rule = {
   meta: {
     id: 'memcg-field-read',
@@ -43,46 +120,10 @@ export const memcgFieldRead: Rule = {
       'MEMCG_DATA_OBJCGS and MEMCG_DATA_KMEM. Read by hand, it yields a tagged pointer on kmem pages and an ' +
       'obj_cgroup vector on slab pages. The fix is the helper the context needs: page_memcg() where the page ' +
       'cannot be a slab page (charge, LRU, swap paths), page_memcg_check() where it can (dump, procfs, ' +
-      'object lookup), page_memcg_rcu() for a READ_ONCE() under rcu_read_lock(), and the raw word where ' +
-      'the value is only tested for "charged at all".',
+      'object lookup), page_memcg_rcu() for a READ_ONCE() under rcu_read_lock(), the raw word where the value ' +
+      'is only tested for "charged at all" or printed by debugging code (with the conversion made %lx), and the ' +
+      'same helper for a test as for the use it guards.',
     fixable: true,
   },
-  check(ctx) {
-    for (const a of ctx.accesses) {
-      if (a.field !== 'mem_cgroup' || (a.kind !== 'page' && a.kind !== 'unknown')) continue;
-      if (a.usage !== 'read' && a.usage !== 'read-once' && a.usage !== 'truth') continue;
-      if (accessTagTrick(a)) continue; // reported by tag-trick
-      const facts = contextFacts(a.node, normalizedText(a.node.childForFieldName('argument')!), ctx.src.path);
-      const tagTested = tagTestedLater(a);
-      const original = a.usage === 'truth' ? LEGACY.memcgTruth! : tagTested ? LEGACY.memcgReadTagTested! : LEGACY.memcgRead!;
-      let order =
-        a.usage === 'truth'
-          ? ['page_memcg', 'page_memcg_check', 'raw_word_test']
-          : a.usage === 'read-once' && facts.underRcu
-            ? ['page_memcg_rcu', 'page_memcg', 'page_memcg_check']
-            : ['page_memcg', 'page_memcg_check'];
-      if (facts.anyPage || tagTested) order = ['page_memcg_check', ...order.filter((h) => h !== 'page_memcg_check')];
-      const fn = enclosingFunction(a.node);
-      const self = fn ? functionName(fn) : null;
-      const isHelperBody = !!self && self in HELPERS;
-      const candidates = order
-        .filter(() => !isHelperBody)
-        .map((h) => ({
-          edits: [
-            h === 'raw_word_test'
-              ? replaceNode(a.node.childForFieldName('field')!, 'memcg_data')
-              : replaceNode(a.valueNode, `${h}(${a.pageArg})`),
-          ],
-          validation: validate(original, HELPERS[h]!, facts.reachable, { underRcu: facts.underRcu }, a.usage === 'truth'),
-        }));
-      const fix = chooseFix(candidates);
-      const bug = latentBug(original, facts.reachable);
-      const message =
-        'page->mem_cgroup is gone since v5.11: the word that replaced it reads a tagged pointer when the page is a kmem page ' +
-        '(MEMCG_DATA_KMEM) and an obj_cgroup vector when it is a slab page' +
-        (bug ? `; this read already misreads ${stateById(bug).description} as a memcg` : '') +
-        (isHelperBody ? `; this is the legacy body of ${self}(), which v5.11 defines over memcg_data in include/linux/memcontrol.h` : '');
-      ctx.report(atAccess(a, message, fix));
-    }
-  },
+  check,
 };

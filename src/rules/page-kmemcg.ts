@@ -6,9 +6,7 @@ import { validate } from '../model/validate.js';
 import type { Fix, TextEdit } from '../types.js';
 import { deleteStatement, replaceNode } from './edits.js';
 import type { Rule, RuleContext } from './rule.js';
-import { precedingMemcgWrite, writeFix } from './write-fix.js';
-
-const NAMES = new Set(['PageKmemcg', '__SetPageKmemcg', '__ClearPageKmemcg']);
+import { storeBeforeSetKmemcg, writeFix } from './write-fix.js';
 
 /** Whether the function zeroes the page's word (or the legacy pointer) for this receiver. */
 function zeroesWord(fn: SyntaxNode | null, receiver: string): boolean {
@@ -57,10 +55,9 @@ export const pageKmemcg: Rule = {
     fixable: true,
   },
   check(ctx) {
-    for (const root of ctx.src.roots) {
-      for (const call of descendants(root)) {
-        const name = call.type === 'call_expression' ? calleeName(call) : null;
-        if (!name || !NAMES.has(name)) continue;
+    for (const index of ctx.src.indexes) {
+      for (const call of index.kmemcgCalls) {
+        const name = calleeName(call)!;
         const arg = callArguments(call)[0];
         if (!arg) continue;
         const receiver = normalizedText(arg);
@@ -70,9 +67,11 @@ export const pageKmemcg: Rule = {
           const fix: Fix | undefined = v.verdict === 'rejected' ? undefined : { edits: [replaceNode(call.childForFieldName('function')!, 'PageMemcgKmem')], verdict: v.verdict, explanation: v.explanation };
           report(ctx, call, 'tests the PageKmemcg page type, which v5.11 removed: kmem pages carry MEMCG_DATA_KMEM in memcg_data instead, so the test no longer compiles or, kept as a page type, is never set', fix);
         } else if (name === '__SetPageKmemcg') {
-          const write = precedingMemcgWrite(call, receiver);
-          const access = write && ctx.accesses.find((a) => a.node.id === write.childForFieldName('left')!.id);
-          const fix = access && ctx.isCore ? writeFix(access, ctx.src.path, ctx.src.text) : undefined;
+          const store = storeBeforeSetKmemcg(call);
+          const access = store && ctx.accesses.find((a) => a.node.id === store.id);
+          const storeFix = access && ctx.isCore ? writeFix(access, ctx.src.path, ctx.src.text) : undefined;
+          // Only a fix that folds this very call (deletes it) belongs to it.
+          const fix = storeFix?.edits.some((e) => e.start <= call.startIndex && call.endIndex <= e.end && e.text === '') ? storeFix : undefined;
           report(ctx, call, 'sets the PageKmemcg page type, which v5.11 removed: without MEMCG_DATA_KMEM in memcg_data the kmem page is uncharged as a user page', fix);
         } else {
           const stmt = unparen(call).parent;

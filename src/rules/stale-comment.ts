@@ -1,4 +1,3 @@
-import { descendants } from '../c/nodes.js';
 import type { Rule } from './rule.js';
 
 const STALE = /\b\w+(->|\.)(mem_cgroup|obj_cgroups)\b|\bPageKmemcg\b/;
@@ -14,9 +13,7 @@ export const staleComment: Rule = {
     fixable: false,
   },
   check(ctx) {
-    const root = ctx.src.roots[0]!;
-    for (const n of descendants(root)) {
-      if (n.type !== 'comment') continue;
+    for (const n of ctx.src.indexes[0]!.comments) {
       const m = STALE.exec(n.text);
       if (!m) continue;
       const start = n.startIndex + m.index;

@@ -53,9 +53,12 @@ export function maskedValueNode(mask: SyntaxNode): SyntaxNode {
   return n;
 }
 
-/** The tag test as a truth value: climbs redundant parentheses around it. */
+/** Statements whose parentheses are part of their syntax. */
+const KEEPS_PARENS = new Set(['if_statement', 'while_statement', 'do_statement', 'switch_statement']);
+
+/** The tag test as a truth value: climbs the parentheses a call in its place does not need. */
 export function testValueNode(test: SyntaxNode): SyntaxNode {
   let n = test;
-  while (n.parent?.type === 'parenthesized_expression' && n.parent.parent?.type === 'parenthesized_expression') n = n.parent;
+  while (n.parent?.type === 'parenthesized_expression' && !KEEPS_PARENS.has(n.parent.parent?.type ?? '')) n = n.parent;
   return n;
 }

@@ -45,8 +45,11 @@ function variableTestFix(test: SyntaxNode, variable: string, text: string): Fix 
   const body = ifStmt.childForFieldName('consequence')!;
   const only = body.type === 'compound_statement' ? (body.namedChildCount === 1 ? body.namedChild(0) : null) : body;
   if (!only || !new RegExp(`^${variable}\\s*=\\s*NULL\\s*;$`).test(only.text.trim())) return undefined;
+  // A comment right above the test explains the tag: it goes with it.
+  const prev = ifStmt.previousNamedSibling;
+  const comment = prev?.type === 'comment' && !/\n[ \t]*\n/.test(text.slice(prev.endIndex, ifStmt.startIndex)) ? prev : null;
   return {
-    edits: [deleteStatement(ifStmt, text)],
+    edits: [deleteStatement(comment ?? ifStmt, text, ifStmt)],
     verdict: 'conditional',
     explanation: `holds once ${variable} is read with page_memcg_check(), which returns NULL for a slab page with an obj_cgroup vector`,
   };

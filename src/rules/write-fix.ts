@@ -1,5 +1,5 @@
 import type { FieldAccess } from '../c/field-access.js';
-import { calleeName, callArguments, descendants, enclosingFunction, normalizedText, outerParent } from '../c/nodes.js';
+import { calleeName, callArguments, descendants, enclosingFunction, normalizedText, outerParent, unparen } from '../c/nodes.js';
 import type { SyntaxNode } from '../c/parser.js';
 import { contextFacts } from '../model/context-facts.js';
 import { validateWrite } from '../model/validate.js';
@@ -12,27 +12,60 @@ function statementOf(expr: SyntaxNode): SyntaxNode | null {
   return parent?.type === 'expression_statement' ? parent : null;
 }
 
-/** A `__SetPageKmemcg(receiver);` right after the write's statement, in the same block. */
-export function followingSetKmemcg(write: SyntaxNode, receiver: string): SyntaxNode | null {
-  const stmt = statementOf(write);
-  let next = stmt?.nextNamedSibling ?? null;
-  while (next?.type === 'comment') next = next.nextNamedSibling;
-  const call = next?.type === 'expression_statement' ? next.namedChild(0) : null;
-  if (!call || calleeName(call) !== '__SetPageKmemcg') return null;
-  const arg = callArguments(call)[0];
-  return arg && normalizedText(arg) === receiver ? next : null;
+/** A page expression in one spelling: `&head[i]`, `(head + i)` and `head + i` are the same page. */
+export function canonicalPage(text: string): string {
+  let t = text.replace(/\s+/g, '');
+  while (/^\(.*\)$/.test(t)) t = t.slice(1, -1);
+  const m = /^&(\w+)\[(.+)\]$/.exec(t);
+  return m ? `${m[1]}+${m[2]}` : t;
 }
 
-/** The write statement that a `__SetPageKmemcg(receiver);` folds into, if it directly follows one. */
-export function precedingMemcgWrite(setCall: SyntaxNode, receiver: string): SyntaxNode | null {
-  const stmt = statementOf(setCall);
+function setKmemcgOn(stmt: SyntaxNode | null, page: string): boolean {
+  const call = stmt?.type === 'expression_statement' ? stmt.namedChild(0) : null;
+  const arg = call && calleeName(call) === '__SetPageKmemcg' ? callArguments(call)[0] : null;
+  return !!arg && canonicalPage(arg.text) === page;
+}
+
+/** A statement's next sibling, comments skipped. */
+function nextStatement(stmt: SyntaxNode | null): SyntaxNode | null {
+  let next = stmt?.nextNamedSibling ?? null;
+  while (next?.type === 'comment') next = next.nextNamedSibling;
+  return next;
+}
+
+/**
+ * The `__SetPageKmemcg(page);` that folds into a store to `page`: the statement right after it,
+ * or `if (cond) __SetPageKmemcg(page);` right after it, which folds as `| (cond ? MEMCG_DATA_KMEM : 0)`.
+ */
+export interface KmemFold {
+  /** The statement that goes. */
+  statement: SyntaxNode;
+  /** The condition text of the `if`, when the flag is set conditionally. */
+  condition: string | null;
+}
+
+export function kmemFoldAfter(write: SyntaxNode, page: string): KmemFold | null {
+  const next = nextStatement(statementOf(write));
+  if (setKmemcgOn(next, page)) return { statement: next!, condition: null };
+  if (next?.type === 'if_statement' && !next.childForFieldName('alternative')) {
+    let body = next.childForFieldName('consequence');
+    if (body?.type === 'compound_statement') body = body.namedChildCount === 1 ? body.namedChild(0) : null;
+    if (setKmemcgOn(body, page)) return { statement: next, condition: unparen(next.childForFieldName('condition')!).text };
+  }
+  return null;
+}
+
+/** The store to page->mem_cgroup that a `__SetPageKmemcg(page)` folds into, if any. */
+export function storeBeforeSetKmemcg(setCall: SyntaxNode): SyntaxNode | null {
+  let stmt = statementOf(setCall);
+  if (stmt?.parent?.type === 'compound_statement' && stmt.parent.namedChildCount === 1 && stmt.parent.parent?.type === 'if_statement') stmt = stmt.parent.parent;
+  else if (stmt?.parent?.type === 'if_statement') stmt = stmt.parent;
   let prev = stmt?.previousNamedSibling ?? null;
   while (prev?.type === 'comment') prev = prev.previousNamedSibling;
   const assign = prev?.type === 'expression_statement' ? prev.namedChild(0) : null;
   if (assign?.type !== 'assignment_expression') return null;
   const left = assign.childForFieldName('left')!;
-  if (left.type !== 'field_expression' || left.childForFieldName('field')?.text !== 'mem_cgroup') return null;
-  return normalizedText(left.childForFieldName('argument')!) === receiver ? assign : null;
+  return left.type === 'field_expression' && left.childForFieldName('field')?.text === 'mem_cgroup' ? left : null;
 }
 
 /** Whether the function also calls `__ClearPageKmemcg(receiver)`: the legacy flag is dropped with the pointer. */
@@ -71,10 +104,13 @@ export function writeFix(a: FieldAccess, file: string, text: string): Fix | unde
   if (isNull) edits.push(replaceNode(value, '0'));
   else if (tagged) edits.push(replaceNode(value, `(unsigned long)${tagged} | MEMCG_DATA_OBJCGS`));
   else edits.push(...castToWord(value));
-  const set = a.field === 'mem_cgroup' && !isNull ? followingSetKmemcg(assign, receiver) : null;
-  if (set) edits.push(insertAt(value.endIndex, ' | MEMCG_DATA_KMEM'), deleteStatement(set, text));
+  const fold = a.field === 'mem_cgroup' && !isNull ? kmemFoldAfter(assign, canonicalPage(a.pageArg)) : null;
+  if (fold) {
+    edits.push(insertAt(value.endIndex, fold.condition ? ` | (${fold.condition} ? MEMCG_DATA_KMEM : 0)` : ' | MEMCG_DATA_KMEM'));
+    edits.push(deleteStatement(fold.statement, text));
+  }
   const facts = contextFacts(a.node, receiver, file);
-  const v = validateWrite({ setsKmem: !!set, clearsKmem: isNull && clearsKmemcg(a.node, receiver) }, facts.reachable);
+  const v = validateWrite({ setsKmem: fold ? (fold.condition ? 'as-legacy' : true) : false, clearsKmem: isNull && clearsKmemcg(a.node, receiver) }, facts.reachable);
   if (v.verdict === 'rejected') return undefined;
   return { edits, verdict: v.verdict, explanation: v.explanation };
 }

@@ -224,7 +224,7 @@ TRACE_EVENT(mm_memcg_event,
 `,
     },
     {
-      name: '#ifdef branches are reviewed',
+      name: '#ifdef branches are reviewed; a dump prints the raw word, its conversion made %lx',
       code: c`
 static void dump_memcg(struct page *page)
 {
@@ -240,7 +240,7 @@ static void dump_memcg(struct page *page)
 static void dump_memcg(struct page *page)
 {
 #ifdef CONFIG_MEMCG
-	pr_warn("memcg:%px\n", page_memcg_check(page));
+	pr_warn("memcg:%lx\n", page->memcg_data);
 #else
 	pr_warn("no memcg\n");
 #endif
@@ -264,14 +264,14 @@ static void f(void)
 `,
     },
     {
-      name: 'the legacy body of a helper is flagged without a fix',
+      name: 'the legacy body of a helper is an info-level note without a fix',
       code: c`
 static inline struct mem_cgroup *page_memcg(struct page *page)
 {
 	return page->mem_cgroup;
 }
 `,
-      errors: [{ message: /legacy body of page_memcg\(\)/, verdict: null }],
+      errors: [{ message: /legacy body of page_memcg\(\)/, verdict: null, severity: 'info' }],
       output: null,
     },
   ],
@@ -299,6 +299,70 @@ void mem_cgroup_swapout(struct page *page, swp_entry_t entry)
 
 	VM_BUG_ON_PAGE(PageLRU(page), page);
 	memcg = page_memcg(page);
+}
+`,
+    },
+  ],
+});
+
+ruleTester(memcgFieldRead, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a test that guards a use picks the same helper as the use',
+      code: c`
+static inline void mod_memcg_page_state(struct page *page, int idx, int val)
+{
+	if (page->mem_cgroup)
+		mod_memcg_state(page->mem_cgroup, idx, val);
+}
+`,
+      errors: [{ line: 3, verdict: 'proven' }, { line: 4, verdict: 'proven' }],
+      output: c`
+static inline void mod_memcg_page_state(struct page *page, int idx, int val)
+{
+	if (page_memcg(page))
+		mod_memcg_state(page_memcg(page), idx, val);
+}
+`,
+    },
+    {
+      name: 'OR-ed into a "must be zero" test: the raw word',
+      code: c`
+static bool page_expected_state(struct page *page, unsigned long check_flags)
+{
+	if (unlikely((unsigned long)page->mapping |
+			(unsigned long)page->mem_cgroup |
+			(page->flags & check_flags)))
+		return false;
+	return true;
+}
+`,
+      errors: [{ line: 4, verdict: 'proven' }],
+      output: c`
+static bool page_expected_state(struct page *page, unsigned long check_flags)
+{
+	if (unlikely((unsigned long)page->mapping |
+			(unsigned long)page->memcg_data |
+			(page->flags & check_flags)))
+		return false;
+	return true;
+}
+`,
+    },
+    {
+      name: 'printed on a user path: page_memcg() is what is meant',
+      code: c`
+static void lru_debug(struct page *page)
+{
+	pr_debug("lru page %p memcg %p\n", page, page->mem_cgroup);
+}
+`,
+      errors: [{ verdict: 'proven' }],
+      output: c`
+static void lru_debug(struct page *page)
+{
+	pr_debug("lru page %p memcg %p\n", page, page_memcg(page));
 }
 `,
     },

@@ -163,7 +163,7 @@ ruleTester(memcgFieldWrite, {
   valid: [],
   invalid: [
     {
-      name: 'a user-path function that also handles kmem pages: the plain store is only conditional',
+      name: 'a conditional __SetPageKmemcg() on the same page folds as a conditional flag',
       path: 'mm/memcontrol.c',
       code: c`
 void split_page_memcg(struct page *head, unsigned int nr)
@@ -179,7 +179,7 @@ void split_page_memcg(struct page *head, unsigned int nr)
 	}
 }
 `,
-      errors: [{ line: 8, verdict: 'conditional' }],
+      errors: [{ line: 8, verdict: 'proven' }],
       output: c`
 void split_page_memcg(struct page *head, unsigned int nr)
 {
@@ -188,10 +188,37 @@ void split_page_memcg(struct page *head, unsigned int nr)
 	int i;
 
 	for (i = 1; i < nr; i++) {
-		head[i].memcg_data = (unsigned long)memcg;
-		if (kmemcg)
-			__SetPageKmemcg(head + i);
+		head[i].memcg_data = (unsigned long)memcg | (kmemcg ? MEMCG_DATA_KMEM : 0);
 	}
+}
+`,
+    },
+    {
+      name: 'a user-path function that also handles kmem pages: a plain store is only conditional',
+      path: 'mm/memcontrol.c',
+      code: c`
+void split_page_memcg(struct page *head, unsigned int nr)
+{
+	struct mem_cgroup *memcg = get_memcg(head);
+	int i;
+
+	if (PageKmemcg(head))
+		return;
+	for (i = 1; i < nr; i++)
+		head[i].mem_cgroup = memcg;
+}
+`,
+      errors: [{ line: 9, verdict: 'conditional' }],
+      output: c`
+void split_page_memcg(struct page *head, unsigned int nr)
+{
+	struct mem_cgroup *memcg = get_memcg(head);
+	int i;
+
+	if (PageKmemcg(head))
+		return;
+	for (i = 1; i < nr; i++)
+		head[i].memcg_data = (unsigned long)memcg;
 }
 `,
     },

@@ -48,7 +48,7 @@ static inline bool page_has_obj_cgroups(struct page *page)
       output: c`
 static inline bool page_has_obj_cgroups(struct page *page)
 {
-	return (page_objcgs_check(page));
+	return page_objcgs_check(page);
 }
 `,
     },
@@ -60,18 +60,22 @@ ino_t page_cgroup_ino(struct page *page)
 	struct mem_cgroup *memcg;
 
 	memcg = page->mem_cgroup;
+
+	/* The lowest bit set means that memcg isn't a valid memcg pointer. */
 	if ((unsigned long) memcg & 0x1UL)
 		memcg = NULL;
+
 	return memcg ? cgroup_ino(memcg->css.cgroup) : 0;
 }
 `,
-      errors: [{ line: 6, column: 6, verdict: 'conditional', message: /^tests the obj_cgroups tag on memcg by hand/ }],
+      errors: [{ line: 8, column: 6, verdict: 'conditional', message: /^tests the obj_cgroups tag on memcg by hand/ }],
       output: c`
 ino_t page_cgroup_ino(struct page *page)
 {
 	struct mem_cgroup *memcg;
 
 	memcg = page->mem_cgroup;
+
 	return memcg ? cgroup_ino(memcg->css.cgroup) : 0;
 }
 `,
