@@ -1,5 +1,5 @@
 import type { Finding, InputNote, Severity } from '../types.js';
-import type { ReviewResult } from '../review/result.js';
+import type { ReviewedPatch, ReviewResult } from '../review/result.js';
 import { sourceKey, sourceOf } from '../review/result.js';
 import { LineIndex } from '../text/line-index.js';
 import { caretLine } from './caret-line.js';
@@ -22,7 +22,7 @@ export function formatText(result: ReviewResult): string {
   emit(result.findings.filter((f) => !f.patch), result.notes.filter((n) => !n.patch));
   for (const p of patchesOf(result)) {
     if (out.length > 0) out.push('');
-    out.push(`[PATCH ${p.index}/${p.total}] ${p.subject}`);
+    out.push(`[PATCH ${p.index}/${p.total}] ${p.subject || `(no subject: a plain diff from ${p.source === '-' ? 'stdin' : (p.source ?? 'the input')})`}`);
     emit(result.findings.filter((f) => f.patch?.index === p.index), result.notes.filter((n) => n.patch?.index === p.index));
   }
   for (const e of result.errors) out.push(`error: ${e}`);
@@ -53,8 +53,8 @@ function note(n: InputNote): string {
   return `NOTE: ${n.file ? `${n.file}: ` : ''}${n.message}`;
 }
 
-function patchesOf(result: ReviewResult): { index: number; total: number; subject: string }[] {
-  const byIndex = new Map((result.patches ?? []).map((p) => [p.index, p]));
+function patchesOf(result: ReviewResult): ReviewedPatch[] {
+  const byIndex = new Map<number, ReviewedPatch>((result.patches ?? []).map((p) => [p.index, p]));
   for (const f of [...result.findings, ...result.notes]) {
     if (f.patch && !byIndex.has(f.patch.index)) byIndex.set(f.patch.index, { ...f.patch, total: result.patches?.length ?? 0 });
   }

@@ -5,6 +5,8 @@ export interface ReviewedPatch {
   index: number;
   total: number;
   subject: string;
+  /** Where the patch came from (a file name, '-' for stdin). */
+  source?: string;
 }
 
 /** What a review produced, ready for a reporter. */

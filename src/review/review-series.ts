@@ -39,7 +39,7 @@ export function reviewSeries(
       for (const f of found) if (image.added.has(f.line)) findings.push({ ...f, file: image.path, patch: ref });
     }
   });
-  const patches = series.patches.map((p) => ({ index: p.index, total: p.total, subject: p.subject }));
+  const patches = series.patches.map((p) => ({ index: p.index, total: p.total, subject: p.subject, source: p.source }));
   return { target: options.target, findings: sortFindings(findings), notes, errors, linesChecked, sources, patches };
 }
 

@@ -56,3 +56,10 @@ describe('formatText', () => {
     expect(out).toContain('x.c:2: CHECK: open-coded read of page->mem_cgroup; use page_memcg()\n __ClearPageKmemcg(page);\n ^~~~~~~~~~~~~~~~~~~~~~~~\n  fix (proven): (removes the code)\n');
   });
 });
+
+describe('formatText of a plain diff', () => {
+  it('names the input where a patch has no subject', () => {
+    const text = formatText({ ...emptyResult('v5.11'), patches: [{ index: 1, total: 1, subject: '', source: '-' }] });
+    expect(text.split('\n')[0]).toBe('[PATCH 1/1] (no subject: a plain diff from stdin)');
+  });
+});

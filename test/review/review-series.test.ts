@@ -35,7 +35,7 @@ describe('reviewSeries', () => {
     expect(reviewer.seen.map((s) => [s.path, s.headings])).toEqual([['mm/a.c', [{ line: 1, text: 'void f(struct page *page)' }]]]);
     expect(result.linesChecked).toBe(1);
     expect(result.sources.get(sourceKey('mm/a.c', 1))).toBe(perPatch[0]![0]!.text);
-    expect(result.patches).toEqual([{ index: 1, total: 1, subject: series.patches[0]!.subject }]);
+    expect(result.patches).toEqual([{ index: 1, total: 1, subject: series.patches[0]!.subject, source: series.patches[0]!.source }]);
   });
 
   it('sorts findings by patch, file, line and column across a series', () => {
