@@ -7,7 +7,6 @@
  * the fix must turn it into, following the upstream 5.10 -> 5.11 migration described in
  * ../shared/memcg-api.md. A summary of every finding in mm/ goes to test-artifacts/real-tree-5.10.txt.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +15,9 @@ import { countSyntaxErrors } from '../../src/c/source-analysis.js';
 import { applyEdits } from '../../src/fix/apply-edits.js';
 import { createReviewer, type Reviewer } from '../../src/review/reviewer.js';
 import { DEFAULT_OPTIONS, type Finding, type TextEdit } from '../../src/types.js';
+import { fetchLinuxSource } from '../helpers/linux-source.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FETCH = path.join(ROOT, 'scripts', 'fetch-linux-source');
 const ARTIFACT = path.join(ROOT, 'test-artifacts', 'real-tree-5.10.txt');
 
 let tree = '';
@@ -28,9 +27,7 @@ const texts = new Map<string, string>();
 const reviews = new Map<string, Finding[]>();
 
 beforeAll(async () => {
-  const out = execFileSync(FETCH, ['5.10'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 290_000 });
-  tree = out.trim().split('\n').pop()!;
-  if (!fs.existsSync(path.join(tree, 'Makefile'))) throw new Error(`fetch-linux-source printed ${tree}, which is not a kernel tree`);
+  tree = fetchLinuxSource('5.10');
   reviewer = await createReviewer(DEFAULT_OPTIONS);
   parser = await loadCParser();
 }, 300_000);
