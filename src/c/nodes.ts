@@ -23,13 +23,6 @@ export function unparen(node: SyntaxNode): SyntaxNode {
   return n;
 }
 
-/** Drops parentheses and casts: the value underneath `(unsigned long)(x)`. */
-export function uncast(node: SyntaxNode): SyntaxNode {
-  let n = unparen(node);
-  while (n.type === 'cast_expression') n = unparen(n.childForFieldName('value')!);
-  return n;
-}
-
 /** The nearest parent that is not a parenthesized expression. */
 export function outerParent(node: SyntaxNode): { parent: SyntaxNode | null; child: SyntaxNode } {
   let child = node;
@@ -66,11 +59,6 @@ export function functionName(fn: SyntaxNode): string | null {
   while (d && d.type !== 'function_declarator') d = d.childForFieldName('declarator');
   const id = d?.childForFieldName('declarator');
   return id && id.type === 'identifier' ? id.text : null;
-}
-
-/** True when two nodes cover the same text range. */
-export function sameRange(a: SyntaxNode, b: SyntaxNode): boolean {
-  return a.startIndex === b.startIndex && a.endIndex === b.endIndex;
 }
 
 /** The source text of an expression with whitespace runs collapsed, for comparing receivers. */

@@ -9,7 +9,3 @@ import { tagTrick } from './tag-trick.js';
 
 /** Every rule, in the order findings are reported for the same place. */
 export const RULES: readonly Rule[] = [memcgFieldRead, memcgFieldWrite, objCgroupsAccess, tagTrick, pageKmemcg, rawMemcgData, staleComment];
-
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.meta.id === id);
-}
