@@ -1,14 +1,13 @@
 import { createReviewer } from '../review/reviewer.js';
 import { parseArgs } from './args.js';
-import { check, type CreateReviewer } from './check.js';
+import { check } from './check.js';
+import { COMMANDS, type Deps } from './commands.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { HELP } from './help.js';
 import type { Io } from './io.js';
 import { UserError } from './user-error.js';
 
-export interface Deps {
-  createReviewer: CreateReviewer;
-}
+export type { Deps } from './commands.js';
 
 /**
  * One CLI run: parses argv (without `node` and the script), does the work through `io` and
@@ -17,6 +16,8 @@ export interface Deps {
  */
 export async function run(argv: readonly string[], io: Io, deps: Deps = { createReviewer }): Promise<ExitCode> {
   try {
+    const sub = argv[0] === undefined ? undefined : COMMANDS[argv[0]];
+    if (sub) return await sub(argv.slice(1), io, deps);
     const command = parseArgs(argv);
     if (command.kind === 'help') {
       io.stdout(HELP);
