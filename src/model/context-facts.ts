@@ -1,6 +1,6 @@
 import { calleeName, callArguments, enclosingFunction, functionName, normalizedText, unparen } from '../c/nodes.js';
 import type { SyntaxNode } from '../c/parser.js';
-import { ALL_STATES, type StateId } from './v5.11-states.js';
+import { ALL_STATES, type StateId } from './states.js';
 
 /** What the code around an access tells about the page: which states it can be in, and why. */
 export interface ContextFacts {
@@ -8,13 +8,15 @@ export interface ContextFacts {
   underRcu: boolean;
   /** The function's callers may pass any page (dump, procfs, object-to-memcg lookup). */
   anyPage: boolean;
+  /** Something in the code narrowed the states or said any page comes: not the no-fact default. */
+  known: boolean;
   reason: string;
 }
 
-const NOT_SLAB: StateId[] = ['uncharged', 'user', 'kmem'];
+const NOT_SLAB: StateId[] = ['uncharged', 'user', 'kmem', 'tail'];
 const SLAB_ONLY: StateId[] = ['slab-objcgs', 'slab-bare'];
 const KMEM_PATH: StateId[] = ['uncharged', 'kmem'];
-const USER_ONLY: StateId[] = ['uncharged', 'user'];
+const USER_ONLY: StateId[] = ['uncharged', 'user', 'tail'];
 
 /** Functions whose callers may pass any page. */
 const ANY_PAGE_FN = /dump_page|page_owner|print_page|page_cgroup_ino|mem_cgroup_from_obj|kpagecgroup|obj_to_memcg|memcg_from_slab_obj|mem_cgroup_from_page_any/;
@@ -36,8 +38,8 @@ const PAGE_TESTS: Record<string, { whenTrue: StateId[]; whenFalse: StateId[] | n
   PageAnon: { whenTrue: USER_ONLY, whenFalse: null },
   PageSwapCache: { whenTrue: USER_ONLY, whenFalse: null },
   PageTransHuge: { whenTrue: USER_ONLY, whenFalse: null },
-  PageKmemcg: { whenTrue: ['kmem'], whenFalse: ['uncharged', 'user', 'slab-objcgs', 'slab-bare'] },
-  PageMemcgKmem: { whenTrue: ['kmem'], whenFalse: ['uncharged', 'user', 'slab-objcgs', 'slab-bare'] },
+  PageKmemcg: { whenTrue: ['kmem'], whenFalse: ['uncharged', 'user', 'slab-objcgs', 'slab-bare', 'tail'] },
+  PageMemcgKmem: { whenTrue: ['kmem'], whenFalse: ['uncharged', 'user', 'slab-objcgs', 'slab-bare', 'tail'] },
 };
 
 /** The states a condition implies about `receiver` when it evaluates to `truth`, or null if it says nothing. */
@@ -116,7 +118,7 @@ function inRcuSection(access: SyntaxNode): boolean {
 export function contextFacts(access: SyntaxNode, receiver: string, file: string): ContextFacts {
   const underRcu = inRcuSection(access);
   const guarded = guardStates(access, receiver);
-  if (guarded) return { reachable: guarded, underRcu, anyPage: false, reason: 'guarded by a page-kind test' };
+  if (guarded) return { reachable: guarded, underRcu, anyPage: false, known: true, reason: 'guarded by a page-kind test' };
   const fn = enclosingFunction(access);
   const named = namedFacts(fn ? (functionName(fn) ?? '') : '', file);
   if (fn && !named.reachable.includes('kmem') && !named.reachable.includes('slab-objcgs') && KMEM_TEST.test(fn.text)) {
@@ -129,11 +131,11 @@ const KMEM_TEST = /\b(PageKmemcg|__SetPageKmemcg|PageMemcgKmem)\s*\(/;
 
 /** What the function's name and its file say about the page, when no guard does. */
 function namedFacts(name: string, file: string): Omit<ContextFacts, 'underRcu'> {
-  const fact = (reachable: StateId[], reason: string, anyPage = false) => ({ reachable, reason, anyPage });
+  const fact = (reachable: StateId[], reason: string, anyPage = false, known = true) => ({ reachable, reason, anyPage, known });
   if (ANY_PAGE_FN.test(name)) return fact([...ALL_STATES], `${name}() may be passed any page`, true);
   if (SLAB_FN.test(name) || SLAB_FILE.test(file)) return fact(SLAB_ONLY, `${name || file} works on slab pages`);
   if (KMEM_FN.test(name)) return fact(KMEM_PATH, `${name}() is a kmem path`);
   if (NOT_SLAB_FN.test(name)) return fact(NOT_SLAB, `${name}() accounts pages that are never slab pages`);
   if (USER_FN.test(name) || USER_FILE.test(file)) return fact(USER_ONLY, `${name || file} handles user/LRU pages`);
-  return fact([...ALL_STATES], 'nothing narrows the page kind');
+  return fact([...ALL_STATES], 'nothing narrows the page kind', false, false);
 }

@@ -1,6 +1,7 @@
 import type { Verdict } from '../types.js';
-import type { EvalEnv, LegacyExpr, ModelExpr } from './v5.11-expressions.js';
-import { stateById, type StateId } from './v5.11-states.js';
+import type { LegacyExpr } from './legacy-expressions.js';
+import type { EvalEnv, HelperModel } from './outcome.js';
+import { ALL_STATES, stateById, type StateId } from './states.js';
 
 export interface Validation {
   verdict: Verdict | 'rejected';
@@ -24,7 +25,7 @@ function describe(ids: StateId[]): string {
  * trips in some reachable states, so it holds only when the page is not in them. Rejected: gives
  * a different answer in a state where the original was correct.
  */
-export function validate(original: LegacyExpr, candidate: ModelExpr, reachable: readonly StateId[], env: EvalEnv, asTruth = false): Validation {
+export function validate(original: LegacyExpr, candidate: HelperModel, reachable: readonly StateId[], env: EvalEnv, asTruth = false): Validation {
   const trips: { id: StateId; bug: string }[] = [];
   for (const id of reachable) {
     const s = stateById(id);
@@ -43,7 +44,7 @@ export function validate(original: LegacyExpr, candidate: ModelExpr, reachable: 
       };
     }
   }
-  const where = reachable.length === 5 ? 'on every page state' : `on ${describe([...reachable])}`;
+  const where = reachable.length === ALL_STATES.length ? 'on every page state' : `on ${describe([...reachable])}`;
   if (trips.length === 0) {
     return { verdict: 'proven', explanation: `${candidate.name} matches ${original.name} ${where} and trips no VM_BUG_ON` };
   }
@@ -54,11 +55,11 @@ export function validate(original: LegacyExpr, candidate: ModelExpr, reachable: 
   };
 }
 
-/** The first reachable state where the original legacy expression gives a wrong value, if any. */
+/** The first reachable state where the original legacy expression gives a tagged pointer for a plain one, if any. */
 export function latentBug(original: LegacyExpr, reachable: readonly StateId[]): StateId | null {
   for (const id of reachable) {
     const s = stateById(id);
-    if (original.legacy(s) !== original.intended(s)) return id;
+    if (original.legacy(s) !== original.intended(s) && original.legacy(s).includes('0x1')) return id;
   }
   return null;
 }

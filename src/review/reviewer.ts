@@ -2,9 +2,10 @@ import { fieldAccesses } from '../c/field-access.js';
 import { loadCParser, type CParser } from '../c/parser.js';
 import { analyzeSource, countSyntaxErrors, RELEVANT } from '../c/source-analysis.js';
 import { applyEdits } from '../fix/apply-edits.js';
+import { generationOf } from '../model/generation.js';
 import { RULES } from '../rules/index.js';
 import type { Problem, Rule } from '../rules/rule.js';
-import type { Finding, ReviewOptions, Target, TextEdit } from '../types.js';
+import { TARGETS, type Finding, type ReviewOptions, type Target, type TextEdit } from '../types.js';
 import { matchesAny } from './glob.js';
 
 /** One C source to review: its path inside the tree and its text (a full file or a hunk-built image). */
@@ -19,8 +20,8 @@ export interface Reviewer {
   review(file: SourceFile): Finding[];
 }
 
-/** Generations the rules cover so far; the others arrive with the executable model of every generation. */
-export const SUPPORTED_TARGETS: readonly Target[] = ['v5.11'];
+/** Generations the rules cover: every generation the model knows. */
+export const SUPPORTED_TARGETS: readonly Target[] = TARGETS;
 
 export class UnsupportedTargetError extends Error {
   constructor(target: string) {
@@ -40,10 +41,12 @@ export function reviewWith(parser: CParser, rules: readonly Rule[], file: Source
   const src = analyzeSource(parser, file, options);
   const isCore = matchesAny(file.path, options.coreFiles);
   const accesses = fieldAccesses(src);
+  const gen = generationOf(options.target);
   const findings: Finding[] = [];
   for (const rule of rules) {
     rule.check({
       src,
+      gen,
       accesses,
       isCore,
       report(p) {

@@ -1,11 +1,13 @@
 import type { FieldAccess } from '../c/field-access.js';
 import { enclosingFunction, functionName, normalizedText } from '../c/nodes.js';
 import { printedValue } from '../c/printf-format.js';
-import { chooseFix, type ValidatedCandidate } from '../model/choose-fix.js';
+import { chooseFix, intentCandidates } from '../model/choose-fix.js';
 import { contextFacts, type ContextFacts } from '../model/context-facts.js';
-import { HELPERS, LEGACY, type LegacyExpr } from '../model/v5.11-expressions.js';
-import { latentBug, validate } from '../model/validate.js';
-import { stateById } from '../model/v5.11-states.js';
+import { HELPER_NAMES } from '../model/helper-names.js';
+import type { Intent } from '../model/generation.js';
+import { LEGACY, type LegacyExpr } from '../model/legacy-expressions.js';
+import { latentBug } from '../model/validate.js';
+import { stateById } from '../model/states.js';
 import type { TextEdit } from '../types.js';
 import { replaceNode } from './edits.js';
 import { atAccess, type Rule, type RuleContext } from './rule.js';
@@ -60,52 +62,56 @@ function rawPrintEdits(a: FieldAccess): TextEdit[] | null {
   return edits;
 }
 
-/** The candidates for one read, in order of preference, with what the original meant. */
-function plan(a: FieldAccess, facts: ContextFacts, all: readonly FieldAccess[]): { original: LegacyExpr; order: string[]; asTruth: boolean } {
+/** The intents for one read, in order of preference, with what the original meant. */
+function plan(a: FieldAccess, facts: ContextFacts, all: readonly FieldAccess[]): { original: LegacyExpr; order: Intent[]; asTruth: boolean } {
   if (a.usage === 'truth') {
     return guardsAUse(a, all)
-      ? { original: LEGACY.memcgHasMemcg!, order: ['page_memcg', 'page_memcg_check'], asTruth: true }
-      : { original: LEGACY.memcgTruth!, order: ['page_memcg', 'page_memcg_check', 'raw_word_test'], asTruth: true };
+      ? { original: LEGACY.memcgHasMemcg!, order: ['read', 'check'], asTruth: true }
+      : { original: LEGACY.memcgTruth!, order: ['read', 'check', 'rawTest'], asTruth: true };
   }
-  if (a.usage === 'printed') return { original: LEGACY.memcgPrinted!, order: ['page_memcg', 'page_memcg_check', 'raw_word_print'], asTruth: false };
+  if (a.usage === 'printed') return { original: LEGACY.memcgPrinted!, order: ['read', 'check', 'rawPrint'], asTruth: false };
   const tagTested = tagTestedLater(a);
   const original = tagTested ? LEGACY.memcgReadTagTested! : LEGACY.memcgRead!;
-  let order = a.usage === 'read-once' && facts.underRcu ? ['page_memcg_rcu', 'page_memcg', 'page_memcg_check'] : ['page_memcg', 'page_memcg_check'];
-  if (facts.anyPage || tagTested) order = ['page_memcg_check', ...order.filter((h) => h !== 'page_memcg_check')];
+  let order: Intent[] = a.usage === 'read-once' && facts.underRcu ? ['rcu', 'read', 'check'] : ['read', 'check'];
+  if (facts.anyPage || tagTested) order = ['check', ...order.filter((h) => h !== 'check')];
   return { original, order, asTruth: false };
 }
 
 function check(ctx: RuleContext): void {
+  if (ctx.gen.id === 'legacy') return; // the field is the legacy API
   for (const a of ctx.accesses) {
     if (a.field !== 'mem_cgroup' || (a.kind !== 'page' && a.kind !== 'unknown')) continue;
     if (a.usage === 'write' || a.usage === 'write-once' || a.usage === 'address') continue;
     if (accessTagTrick(a)) continue; // reported by tag-trick
     const fn = enclosingFunction(a.node);
     const self = fn ? functionName(fn) : null;
-    if (self && self in HELPERS) {
+    if (self && HELPER_NAMES.has(self)) {
       ctx.report({
-        ...atAccess(a, `the legacy body of ${self}() reads page->mem_cgroup; v5.11 defines ${self}() over memcg_data in include/linux/memcontrol.h, so this definition goes`),
+        ...atAccess(a, `the legacy body of ${self}() reads page->mem_cgroup; the target generation defines its readers over memcg_data in include/linux/memcontrol.h, so this definition goes`),
         severity: 'info',
       });
       continue;
     }
     const facts = contextFacts(a.node, receiverOf(a), ctx.src.path);
     const { original, order, asTruth } = plan(a, facts, ctx.accesses);
-    const candidates: ValidatedCandidate[] = [];
-    for (const h of order) {
-      const edits =
-        h === 'raw_word_test'
+    const candidates = intentCandidates(
+      ctx.gen,
+      order,
+      original,
+      facts,
+      (spelling, intent) =>
+        intent === 'rawTest'
           ? [replaceNode(a.node.childForFieldName('field')!, 'memcg_data')]
-          : h === 'raw_word_print'
+          : intent === 'rawPrint'
             ? rawPrintEdits(a)
-            : [replaceNode(a.valueNode, `${h}(${a.pageArg})`)];
-      if (edits) candidates.push({ edits, validation: validate(original, HELPERS[h]!, facts.reachable, { underRcu: facts.underRcu }, asTruth) });
-    }
-    const bug = latentBug(original, facts.reachable);
+            : [replaceNode(a.valueNode, spelling.write(a.pageArg))],
+      asTruth,
+    );
+    const bug = a.usage === 'printed' ? null : latentBug(original, facts.reachable);
     const message =
       'page->mem_cgroup is gone since v5.11: the word that replaced it reads a tagged pointer when the page is a kmem page ' +
       '(MEMCG_DATA_KMEM) and an obj_cgroup vector when it is a slab page' +
-      (bug && a.usage !== 'printed' ? `; this read already misreads ${stateById(bug).description} as a memcg` : '');
+      (bug ? `; this read already misreads ${stateById(bug).description} as a memcg` : '');
     ctx.report(atAccess(a, message, chooseFix(candidates)));
   }
 }
@@ -114,15 +120,16 @@ export const memcgFieldRead: Rule = {
   meta: {
     id: 'memcg-field-read',
     severity: 'error',
-    description: 'Reads page->mem_cgroup by hand instead of through page_memcg(), page_memcg_check() or page_memcg_rcu().',
+    description: 'Reads page->mem_cgroup by hand instead of through the target generation\'s readers.',
     docs:
       'Since v5.11 a page has no mem_cgroup field: page->memcg_data is a tagged word whose low bits carry ' +
       'MEMCG_DATA_OBJCGS and MEMCG_DATA_KMEM. Read by hand, it yields a tagged pointer on kmem pages and an ' +
-      'obj_cgroup vector on slab pages. The fix is the helper the context needs: page_memcg() where the page ' +
-      'cannot be a slab page (charge, LRU, swap paths), page_memcg_check() where it can (dump, procfs, ' +
-      'object lookup), page_memcg_rcu() for a READ_ONCE() under rcu_read_lock(), the raw word where the value ' +
-      'is only tested for "charged at all" or printed by debugging code (with the conversion made %lx), and the ' +
-      'same helper for a test as for the use it guards.',
+      'obj_cgroup vector on slab pages. The fix is the reader the context needs, spelled as the target ' +
+      'generation spells it: page_memcg() where the page cannot be a slab page (charge, LRU, swap paths; ' +
+      'folio_memcg(page_folio()) in v6.18), page_memcg_check() where it can (dump, procfs, object lookup), ' +
+      'page_memcg_rcu() for a READ_ONCE() under rcu_read_lock() (folio_memcg_rcu() in v6.1), the raw word where ' +
+      'the value is only tested for "charged at all" or printed by debugging code (with the conversion made ' +
+      '%lx), and the same reader for a test as for the use it guards. For the legacy target the field is the API.',
     fixable: true,
   },
   check,

@@ -17,6 +17,7 @@ export const memcgFieldWrite: Rule = {
     fixable: true,
   },
   check(ctx) {
+    if (ctx.gen.id === 'legacy') return; // the field is the legacy API
     for (const a of ctx.accesses) {
       if (a.field !== 'mem_cgroup' || (a.kind !== 'page' && a.kind !== 'unknown')) continue;
       if (a.usage === 'address') {
@@ -31,7 +32,7 @@ export const memcgFieldWrite: Rule = {
         continue;
       }
       ctx.report(
-        atAccess(a, 'stores to page->mem_cgroup, which v5.11 replaced by the tagged word memcg_data: the store must write the pointer and its MEMCG_DATA_* flags together', writeFix(a, ctx.src.path, ctx.src.text)),
+        atAccess(a, 'stores to page->mem_cgroup, which v5.11 replaced by the tagged word memcg_data: the store must write the pointer and its MEMCG_DATA_* flags together', writeFix(ctx.gen, a, ctx.src.path, ctx.src.text)),
       );
     }
   },

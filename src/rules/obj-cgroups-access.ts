@@ -1,10 +1,10 @@
 import type { FieldAccess } from '../c/field-access.js';
 import { calleeName, callArguments, normalizedText, outerParent } from '../c/nodes.js';
 import type { SyntaxNode } from '../c/parser.js';
-import { chooseFix } from '../model/choose-fix.js';
+import { chooseFix, intentCandidates } from '../model/choose-fix.js';
+import type { Generation } from '../model/generation.js';
 import { contextFacts } from '../model/context-facts.js';
-import { HELPERS, LEGACY } from '../model/v5.11-expressions.js';
-import { validate } from '../model/validate.js';
+import { LEGACY } from '../model/legacy-expressions.js';
 import type { Fix } from '../types.js';
 import { replaceNode } from './edits.js';
 import { atAccess, type Rule } from './rule.js';
@@ -14,7 +14,7 @@ import { taggedValue, writeFix } from './write-fix.js';
 const TRUTH_PARENTS = new Set(['if_statement', 'while_statement', 'unary_expression']);
 
 /** `cmpxchg(&page->obj_cgroups, NULL, (T)((unsigned long)vec | 0x1UL))` becomes `set_page_objcgs(page, vec)`. */
-function cmpxchgFix(a: FieldAccess, file: string): Fix | undefined {
+function cmpxchgFix(gen: Generation, a: FieldAccess, file: string): Fix | undefined {
   const amp = outerParent(a.node).parent;
   const call = amp?.parent?.parent;
   if (!call || calleeName(call) !== 'cmpxchg') return undefined;
@@ -26,24 +26,14 @@ function cmpxchgFix(a: FieldAccess, file: string): Fix | undefined {
   const asTruth = !!parent && TRUTH_PARENTS.has(parent.type);
   if (!asTruth && parent?.type !== 'expression_statement') return undefined;
   const facts = contextFacts(a.node, normalizedText(a.node.childForFieldName('argument')!), file);
-  const v = validate(LEGACY.objcgsInstallFailed!, HELPERS.set_page_objcgs_failed!, facts.reachable, { underRcu: facts.underRcu });
-  if (v.verdict === 'rejected') return undefined;
-  return {
-    edits: [replaceNode(call, `${asTruth ? '!' : ''}set_page_objcgs(${a.pageArg}, ${vec})`)],
-    verdict: v.verdict,
-    explanation: `${v.explanation}; set_page_objcgs() tags the vector with MEMCG_DATA_OBJCGS itself and returns true when it installed it`,
-  };
+  const fix = chooseFix(intentCandidates(gen, ['setObjcgs'], LEGACY.objcgsInstallFailed!, facts, (spelling) => [replaceNode(call, `${asTruth ? '!' : ''}${spelling.write(a.pageArg, vec)}`)]));
+  return fix && { ...fix, explanation: `${fix.explanation}; the setter tags the vector itself and returns true when it installed it` };
 }
 
 /** A plain read of the vector: page_objcgs() where the page is known to be a slab page, else page_objcgs_check(). */
-function readFix(a: FieldAccess, file: string, valueNode: SyntaxNode, original: 'objcgsRead' | 'objcgsMasked'): Fix | undefined {
+function readFix(gen: Generation, a: FieldAccess, file: string, valueNode: SyntaxNode, original: 'objcgsRead' | 'objcgsMasked'): Fix | undefined {
   const facts = contextFacts(a.node, normalizedText(a.node.childForFieldName('argument')!), file);
-  return chooseFix(
-    ['page_objcgs', 'page_objcgs_check'].map((h) => ({
-      edits: [replaceNode(valueNode, `${h}(${a.pageArg})`)],
-      validation: validate(LEGACY[original]!, HELPERS[h]!, facts.reachable, { underRcu: facts.underRcu }),
-    })),
-  );
+  return chooseFix(intentCandidates(gen, ['objcgs', 'objcgsCheck'], LEGACY[original]!, facts, (spelling) => [replaceNode(valueNode, spelling.write(a.pageArg))]));
 }
 
 export { readFix as objcgsReadFix };
@@ -63,18 +53,19 @@ export const objCgroupsAccess: Rule = {
     fixable: true,
   },
   check(ctx) {
+    if (ctx.gen.id === 'legacy') return; // the field is the legacy API
     for (const a of ctx.accesses) {
       if (a.field !== 'obj_cgroups' || (a.kind !== 'page' && a.kind !== 'unknown')) continue;
       if (a.kind === 'unknown' && !a.type.guess) continue;
       if (accessTagTrick(a)) continue; // reported by tag-trick
       if (a.usage === 'address') {
-        ctx.report(atAccess(a, 'installs the obj_cgroup vector by hand: v5.11 keeps it in memcg_data tagged with MEMCG_DATA_OBJCGS, which set_page_objcgs() sets', cmpxchgFix(a, ctx.src.path)));
+        ctx.report(atAccess(a, 'installs the obj_cgroup vector by hand: v5.11 keeps it in memcg_data tagged with MEMCG_DATA_OBJCGS, which set_page_objcgs() sets', cmpxchgFix(ctx.gen, a, ctx.src.path)));
       } else if (a.usage === 'write' || a.usage === 'write-once') {
         const msg = 'stores to page->obj_cgroups, which v5.11 replaced by the tagged word memcg_data';
-        ctx.report(atAccess(a, ctx.isCore ? msg : `${msg}; outside the memcg core the store also bypasses the slab accounting hooks`, ctx.isCore ? writeFix(a, ctx.src.path, ctx.src.text) : undefined));
+        ctx.report(atAccess(a, ctx.isCore ? msg : `${msg}; outside the memcg core the store also bypasses the slab accounting hooks`, ctx.isCore ? writeFix(ctx.gen, a, ctx.src.path, ctx.src.text) : undefined));
       } else {
         ctx.report(
-          atAccess(a, 'reads page->obj_cgroups by hand: the v5.11 word carries the MEMCG_DATA_OBJCGS tag on slab pages and a memcg on other pages', readFix(a, ctx.src.path, a.valueNode, 'objcgsRead')),
+          atAccess(a, 'reads page->obj_cgroups by hand: the v5.11 word carries the MEMCG_DATA_OBJCGS tag on slab pages and a memcg on other pages', readFix(ctx.gen, a, ctx.src.path, a.valueNode, 'objcgsRead')),
         );
       }
     }

@@ -1,8 +1,8 @@
 import { calleeName, callArguments, descendants, enclosingFunction, normalizedText, unparen } from '../c/nodes.js';
 import type { SyntaxNode } from '../c/parser.js';
 import { contextFacts } from '../model/context-facts.js';
-import { HELPERS, LEGACY } from '../model/v5.11-expressions.js';
-import { validate } from '../model/validate.js';
+import { chooseFix, intentCandidates } from '../model/choose-fix.js';
+import { LEGACY } from '../model/legacy-expressions.js';
 import type { Fix, TextEdit } from '../types.js';
 import { deleteStatement, replaceNode } from './edits.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -55,6 +55,7 @@ export const pageKmemcg: Rule = {
     fixable: true,
   },
   check(ctx) {
+    if (ctx.gen.id === 'legacy') return; // the page type is the legacy API
     for (const index of ctx.src.indexes) {
       for (const call of index.kmemcgCalls) {
         const name = calleeName(call)!;
@@ -63,15 +64,19 @@ export const pageKmemcg: Rule = {
         const receiver = normalizedText(arg);
         const facts = contextFacts(call, receiver, ctx.src.path);
         if (name === 'PageKmemcg') {
-          const v = validate(LEGACY.pageKmemcg!, HELPERS.PageMemcgKmem!, facts.reachable, { underRcu: facts.underRcu });
-          const fix: Fix | undefined = v.verdict === 'rejected' ? undefined : { edits: [replaceNode(call.childForFieldName('function')!, 'PageMemcgKmem')], verdict: v.verdict, explanation: v.explanation };
+          const fix = chooseFix(intentCandidates(ctx.gen, ['kmemTest'], LEGACY.pageKmemcg!, facts, (spelling) => [replaceNode(call, spelling.write(arg.text))]));
           report(ctx, call, 'tests the PageKmemcg page type, which v5.11 removed: kmem pages carry MEMCG_DATA_KMEM in memcg_data instead, so the test no longer compiles or, kept as a page type, is never set', fix);
         } else if (name === '__SetPageKmemcg') {
           const store = storeBeforeSetKmemcg(call);
           const access = store && ctx.accesses.find((a) => a.node.id === store.id);
-          const storeFix = access && ctx.isCore ? writeFix(access, ctx.src.path, ctx.src.text) : undefined;
-          // Only a fix that folds this very call (deletes it) belongs to it.
-          const fix = storeFix?.edits.some((e) => e.start <= call.startIndex && call.endIndex <= e.end && e.text === '') ? storeFix : undefined;
+          let fix: Fix | undefined;
+          if (ctx.gen.store?.style === 'call') {
+            fix = { edits: [replaceNode(call.childForFieldName('function')!, ctx.gen.store.setKmem)], verdict: 'proven', explanation: `${ctx.gen.store.setKmem}() sets the KMEM flag PageKmemcg stood for` };
+          } else {
+            const storeFix = access && ctx.isCore ? writeFix(ctx.gen, access, ctx.src.path, ctx.src.text) : undefined;
+            // Only a fix that folds this very call (deletes it) belongs to it.
+            fix = storeFix?.edits.some((e) => e.start <= call.startIndex && call.endIndex <= e.end && e.text === '') ? storeFix : undefined;
+          }
           report(ctx, call, 'sets the PageKmemcg page type, which v5.11 removed: without MEMCG_DATA_KMEM in memcg_data the kmem page is uncharged as a user page', fix);
         } else {
           const stmt = unparen(call).parent;

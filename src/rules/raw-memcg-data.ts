@@ -1,10 +1,10 @@
 import type { FieldAccess } from '../c/field-access.js';
 import { normalizedText, unparen } from '../c/nodes.js';
 import type { SyntaxNode } from '../c/parser.js';
-import { chooseFix } from '../model/choose-fix.js';
 import { contextFacts } from '../model/context-facts.js';
-import { HELPERS, LEGACY } from '../model/v5.11-expressions.js';
-import { validate } from '../model/validate.js';
+import { chooseFix, intentCandidates } from '../model/choose-fix.js';
+import type { Generation, Intent } from '../model/generation.js';
+import { LEGACY } from '../model/legacy-expressions.js';
 import type { Fix } from '../types.js';
 import { replaceNode } from './edits.js';
 import { atAccess, type Rule } from './rule.js';
@@ -25,7 +25,7 @@ function rawUse(a: FieldAccess): RawUse {
       const other = p.childForFieldName('left')!.id === n.id ? p.childForFieldName('right')! : p.childForFieldName('left')!;
       const o = unparen(other).text.replace(/\s+/g, '');
       if (o === 'MEMCG_DATA_KMEM') return { kind: 'flag-kmem', node: p };
-      if (o === 'MEMCG_DATA_OBJCGS') return { kind: 'flag-objcgs', node: p };
+      if (o === 'MEMCG_DATA_OBJCGS' || o === 'MEMCG_DATA_OBJEXTS') return { kind: 'flag-objcgs', node: p };
       if (/^~/.test(o)) {
         n = p;
         continue;
@@ -38,14 +38,9 @@ function rawUse(a: FieldAccess): RawUse {
   return { kind: 'integer', node: a.node };
 }
 
-function helperFix(a: FieldAccess, file: string, node: SyntaxNode, original: string, helpers: string[]): Fix | undefined {
+function helperFix(gen: Generation, a: FieldAccess, file: string, node: SyntaxNode, original: string, intents: Intent[], asTruth = false): Fix | undefined {
   const facts = contextFacts(a.node, normalizedText(a.node.childForFieldName('argument')!), file);
-  return chooseFix(
-    helpers.map((h) => ({
-      edits: [replaceNode(node, `${h === 'objcgs_test' ? 'page_objcgs_check' : h}(${a.pageArg})`)],
-      validation: validate(LEGACY[original]!, HELPERS[h]!, facts.reachable, { underRcu: facts.underRcu }),
-    })),
-  );
+  return chooseFix(intentCandidates(gen, intents, LEGACY[original]!, facts, (spelling) => [replaceNode(node, spelling.write(a.pageArg))], asTruth));
 }
 
 export const rawMemcgData: Rule = {
@@ -66,6 +61,10 @@ export const rawMemcgData: Rule = {
     if (ctx.isCore) return;
     for (const a of ctx.accesses) {
       if (a.field !== 'memcg_data') continue;
+      if (ctx.gen.id === 'legacy') {
+        ctx.report(atAccess(a, 'opens memcg_data, which the legacy layout does not have: a legacy page keeps the union page->mem_cgroup / page->obj_cgroups'));
+        continue;
+      }
       if (a.usage === 'write' || a.usage === 'write-once' || a.usage === 'address') {
         const p = atAccess(a, 'writes the tagged memcg_data word outside the memcg core: the MEMCG_DATA_* flags and the css reference of the charge go out of step');
         // A folio's or a slab's word belongs to later generations, whose owners (kfence) may store it.
@@ -78,12 +77,12 @@ export const rawMemcgData: Rule = {
       }
       const use = rawUse(a);
       if (use.kind === 'pointer') {
-        const p = atAccess(a, 'turns the tagged memcg_data word into a pointer by hand: it is an obj_cgroup vector on slab pages and carries MEMCG_DATA_KMEM on kmem pages', helperFix(a, ctx.src.path, use.node, 'memcgRead', ['page_memcg', 'page_memcg_check']));
+        const p = atAccess(a, 'turns the tagged memcg_data word into a pointer by hand: it is an obj_cgroup vector on slab pages and carries MEMCG_DATA_KMEM on kmem pages', helperFix(ctx.gen, a, ctx.src.path, use.node, 'memcgRead', ['read', 'check']));
         ctx.report({ ...p, start: use.node.startIndex, end: use.node.endIndex });
       } else if (use.kind === 'flag-kmem') {
-        ctx.report({ ...atAccess(a, 'tests MEMCG_DATA_KMEM by hand: PageMemcgKmem() is the accessor', helperFix(a, ctx.src.path, use.node, 'pageKmemcg', ['PageMemcgKmem'])), start: use.node.startIndex, end: use.node.endIndex, severity: 'warning' });
+        ctx.report({ ...atAccess(a, 'tests MEMCG_DATA_KMEM by hand: PageMemcgKmem() is the accessor', helperFix(ctx.gen, a, ctx.src.path, use.node, 'pageKmemcg', ['kmemTest'])), start: use.node.startIndex, end: use.node.endIndex, severity: 'warning' });
       } else if (use.kind === 'flag-objcgs') {
-        ctx.report({ ...atAccess(a, 'tests MEMCG_DATA_OBJCGS by hand: page_objcgs_check() is the accessor', helperFix(a, ctx.src.path, use.node, 'objcgsTagTest', ['objcgs_test'])), start: use.node.startIndex, end: use.node.endIndex, severity: 'warning' });
+        ctx.report({ ...atAccess(a, 'tests MEMCG_DATA_OBJCGS by hand: page_objcgs_check() is the accessor', helperFix(ctx.gen, a, ctx.src.path, use.node, 'objcgsTagTest', ['objcgsCheck'], true)), start: use.node.startIndex, end: use.node.endIndex, severity: 'warning' });
       } else {
         ctx.report({ ...atAccess(a, 'reads the raw memcg_data word: right for printing it or testing "charged at all", not for the memcg (page_memcg_check())'), severity: 'info' });
       }

@@ -1,5 +1,6 @@
 import type { FieldAccess } from '../c/field-access.js';
 import type { SourceAnalysis } from '../c/source-analysis.js';
+import type { Generation } from '../model/generation.js';
 import type { Confidence, Fix, Severity } from '../types.js';
 
 /** What a rule is: ESLint-style metadata plus a check over one parsed source. */
@@ -27,6 +28,8 @@ export interface Problem {
 
 export interface RuleContext {
   src: SourceAnalysis;
+  /** The target generation's model: its helpers, how it spells each intent, how it stores. */
+  gen: Generation;
   /** Every memcg field access in the file, computed once for all rules. */
   accesses: FieldAccess[];
   /** The file belongs to the memcg core, which may write the word. */

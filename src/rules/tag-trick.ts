@@ -1,8 +1,8 @@
 import { descendants, enclosingFunction, normalizedText, unparen } from '../c/nodes.js';
 import type { SyntaxNode } from '../c/parser.js';
 import { contextFacts } from '../model/context-facts.js';
-import { HELPERS, LEGACY } from '../model/v5.11-expressions.js';
-import { validate } from '../model/validate.js';
+import { chooseFix, intentCandidates } from '../model/choose-fix.js';
+import { LEGACY } from '../model/legacy-expressions.js';
 import type { Fix } from '../types.js';
 import { deleteStatement, replaceNode } from './edits.js';
 import { objcgsReadFix } from './obj-cgroups-access.js';
@@ -69,18 +69,18 @@ export const tagTrick: Rule = {
     fixable: true,
   },
   check(ctx) {
+    if (ctx.gen.id === 'legacy') return; // the tag bit is the legacy API
     for (const a of ctx.accesses) {
       if (a.field === 'memcg_data' || (a.kind !== 'page' && a.kind !== 'unknown')) continue;
       const trick = accessTagTrick(a);
       if (!trick) continue;
       if (trick.kind === 'mask') {
         const value = maskedValueNode(trick.node);
-        ctx.report({ ...atAccess(a, 'masks the obj_cgroups tag by hand: the v5.11 word also carries MEMCG_DATA_KMEM, which ~0x1UL leaves in the pointer', objcgsReadFix(a, ctx.src.path, value, 'objcgsMasked')), start: value.startIndex, end: value.endIndex });
+        ctx.report({ ...atAccess(a, 'masks the obj_cgroups tag by hand: the v5.11 word also carries MEMCG_DATA_KMEM, which ~0x1UL leaves in the pointer', objcgsReadFix(ctx.gen, a, ctx.src.path, value, 'objcgsMasked')), start: value.startIndex, end: value.endIndex });
       } else {
         const value = testValueNode(trick.node);
         const facts = contextFacts(a.node, normalizedText(a.node.childForFieldName('argument')!), ctx.src.path);
-        const v = validate(LEGACY.objcgsTagTest!, HELPERS.objcgs_test!, facts.reachable, { underRcu: facts.underRcu });
-        const fix: Fix | undefined = v.verdict === 'rejected' ? undefined : { edits: [replaceNode(value, `page_objcgs_check(${a.pageArg})`)], verdict: v.verdict, explanation: v.explanation };
+        const fix = chooseFix(intentCandidates(ctx.gen, ['objcgsCheck'], LEGACY.objcgsTagTest!, facts, (spelling) => [replaceNode(value, spelling.write(a.pageArg))], true));
         ctx.report({ ...atAccess(a, 'tests the obj_cgroups tag bit by hand: v5.11 names it MEMCG_DATA_OBJCGS in memcg_data, which page_objcgs_check() tests', fix), start: value.startIndex, end: value.endIndex });
       }
     }

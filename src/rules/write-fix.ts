@@ -3,6 +3,7 @@ import { calleeName, callArguments, descendants, enclosingFunction, normalizedTe
 import type { SyntaxNode } from '../c/parser.js';
 import { contextFacts } from '../model/context-facts.js';
 import { validateWrite } from '../model/validate.js';
+import type { Generation } from '../model/generation.js';
 import type { Fix, TextEdit } from '../types.js';
 import { castToWord, deleteStatement, insertAt, isNullConstant, replaceNode } from './edits.js';
 
@@ -86,9 +87,10 @@ function clearsKmemcg(at: SyntaxNode, receiver: string): boolean {
  * (cast to unsigned long), NULL becomes 0, a following __SetPageKmemcg() folds into
  * `| MEMCG_DATA_KMEM`, and a value tagged by hand (`| 0x1UL`) into `| MEMCG_DATA_OBJCGS`.
  */
-export function writeFix(a: FieldAccess, file: string, text: string): Fix | undefined {
+export function writeFix(gen: Generation, a: FieldAccess, file: string, text: string): Fix | undefined {
+  const store = gen.store;
   const assign = a.usage === 'write' ? outerParent(a.node).parent : a.usage === 'write-once' ? a.node.parent!.parent : null;
-  if (!assign) return undefined;
+  if (!store || !assign) return undefined;
   let value: SyntaxNode | null;
   if (assign.type === 'assignment_expression') {
     if (assign.childForFieldName('operator')?.type !== '=') return undefined;
@@ -98,19 +100,31 @@ export function writeFix(a: FieldAccess, file: string, text: string): Fix | unde
   }
   if (!value) return undefined;
   const receiver = normalizedText(a.node.childForFieldName('argument')!);
-  const edits: TextEdit[] = [replaceNode(a.node.childForFieldName('field')!, 'memcg_data')];
   const isNull = isNullConstant(value);
-  const tagged = a.field === 'obj_cgroups' ? taggedValue(value) : null;
-  if (isNull) edits.push(replaceNode(value, '0'));
-  else if (tagged) edits.push(replaceNode(value, `(unsigned long)${tagged} | MEMCG_DATA_OBJCGS`));
-  else edits.push(...castToWord(value));
   const fold = a.field === 'mem_cgroup' && !isNull ? kmemFoldAfter(assign, canonicalPage(a.pageArg)) : null;
-  if (fold) {
-    edits.push(insertAt(value.endIndex, fold.condition ? ` | (${fold.condition} ? MEMCG_DATA_KMEM : 0)` : ' | MEMCG_DATA_KMEM'));
-    edits.push(deleteStatement(fold.statement, text));
+  const edits: TextEdit[] = [];
+  if (store.style === 'call') {
+    // The RFC's setters; a following __SetPageKmemcg() becomes SetPageMemcgKmem() on its own.
+    if (a.field === 'obj_cgroups' && !isNull) return undefined;
+    const clear = a.field === 'obj_cgroups' ? 'clear_page_obj_cgroups' : store.clear;
+    edits.push(replaceNode(assign, isNull ? `${clear}(${a.pageArg})` : `${store.set}(${a.pageArg}, ${value.text})`));
+  } else {
+    // A kmem page's word holds its obj_cgroup from v5.15 on: a memcg ORed with KMEM would be wrong.
+    if (fold && !store.kmemFold) return undefined;
+    edits.push(replaceNode(a.node.childForFieldName('field')!, 'memcg_data'));
+    const tagged = a.field === 'obj_cgroups' ? taggedValue(value) : null;
+    if (isNull) edits.push(replaceNode(value, '0'));
+    else if (tagged) edits.push(replaceNode(value, `(unsigned long)${tagged} | ${gen.flags!.objcgs}`));
+    else edits.push(...castToWord(value));
+    if (fold) {
+      const kmem = gen.flags!.kmem;
+      edits.push(insertAt(value.endIndex, fold.condition ? ` | (${fold.condition} ? ${kmem} : 0)` : ` | ${kmem}`));
+      edits.push(deleteStatement(fold.statement, text));
+    }
   }
   const facts = contextFacts(a.node, receiver, file);
-  const v = validateWrite({ setsKmem: fold ? (fold.condition ? 'as-legacy' : true) : false, clearsKmem: isNull && clearsKmemcg(a.node, receiver) }, facts.reachable);
+  const folded = store.style === 'word' && fold;
+  const v = validateWrite({ setsKmem: folded ? (fold.condition ? 'as-legacy' : true) : false, clearsKmem: isNull && clearsKmemcg(a.node, receiver) }, facts.reachable);
   if (v.verdict === 'rejected') return undefined;
   return { edits, verdict: v.verdict, explanation: v.explanation };
 }
