@@ -4,8 +4,8 @@ import type { SyntaxNode } from './parser.js';
 export interface NodeIndex {
   /** `x->f` / `x.f` where f is one of the memcg fields. */
   memcgFields: SyntaxNode[];
-  /** Calls to the PageKmemcg family. */
-  kmemcgCalls: SyntaxNode[];
+  /** Calls to the memcg API by name: readers of every generation and the PageKmemcg family. */
+  memcgCalls: SyntaxNode[];
   comments: SyntaxNode[];
   /** `#define` values that mention a relevant token. */
   macroValues: SyntaxNode[];
@@ -16,10 +16,8 @@ export interface NodeIndex {
 }
 
 const MEMCG_FIELDS = new Set(['mem_cgroup', 'obj_cgroups', 'memcg_data']);
-const KMEMCG_CALLS = new Set(['PageKmemcg', '__SetPageKmemcg', '__ClearPageKmemcg']);
-
-export function indexNodes(root: SyntaxNode, relevant: RegExp): NodeIndex {
-  const index: NodeIndex = { memcgFields: [], kmemcgCalls: [], comments: [], macroValues: [], structs: [], functions: [], fileDeclarations: [] };
+export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: ReadonlySet<string>): NodeIndex {
+  const index: NodeIndex = { memcgFields: [], memcgCalls: [], comments: [], macroValues: [], structs: [], functions: [], fileDeclarations: [] };
   const cursor = root.walk();
   // depth of function bodies and blocks: declarations outside them are file level
   let blockDepth = 0;
@@ -34,7 +32,7 @@ export function indexNodes(root: SyntaxNode, relevant: RegExp): NodeIndex {
       }
       case 'call_expression': {
         const fn = n.childForFieldName('function');
-        if (fn?.type === 'identifier' && KMEMCG_CALLS.has(fn.text)) index.kmemcgCalls.push(n);
+        if (fn?.type === 'identifier' && callNames.has(fn.text)) index.memcgCalls.push(n);
         break;
       }
       case 'comment':

@@ -1,3 +1,4 @@
+import { API_NAMES } from '../model/helper-names.js';
 import type { ReviewOptions } from '../types.js';
 import { LineIndex } from '../text/line-index.js';
 import { collectFileScope, type FileScope } from './file-scope.js';
@@ -8,8 +9,11 @@ import { descendants } from './nodes.js';
 import type { CParser, SyntaxNode, Tree } from './parser.js';
 import { TypeResolver } from './type-resolver.js';
 
-/** The tokens that make a file worth parsing. */
-export const RELEVANT = /mem_cgroup\b|obj_cgroups|memcg_data|Kmemcg/;
+/** The tokens that make a file worth parsing: the fields, the page type, and the readers of every generation. */
+export const RELEVANT = /mem_cgroup\b|obj_cgroups|memcg_data|Kmemcg|MemcgKmem|page_memcg|folio_memcg|page_objcgs|page_obj_cgroups|page_mem_cgroup/;
+
+/** The calls the rules look at: the PageKmemcg family and every generation's readers. */
+export const MEMCG_CALLS: ReadonlySet<string> = new Set(['PageKmemcg', '__SetPageKmemcg', '__ClearPageKmemcg', ...API_NAMES]);
 
 /** One C source parsed and ready for the rules: its trees (file and macro bodies), types, lines. */
 export interface SourceAnalysis {
@@ -44,12 +48,12 @@ export function analyzeSource(
 ): SourceAnalysis {
   const lines = new LineIndex(file.text);
   const trees: Tree[] = [parser.parse(file.text)];
-  const main = indexNodes(trees[0]!.rootNode, RELEVANT);
+  const main = indexNodes(trees[0]!.rootNode, RELEVANT, MEMCG_CALLS);
   const indexes = [main];
   const shadow = macroShadow(main.macroValues, file.text);
   if (shadow) {
     trees.push(parser.parse(shadow));
-    indexes.push(indexNodes(trees[1]!.rootNode, RELEVANT));
+    indexes.push(indexNodes(trees[1]!.rootNode, RELEVANT, MEMCG_CALLS));
   }
   const scope = collectFileScope(main);
   const paramCache = new Map<string, Map<string, CType>>();

@@ -40,6 +40,9 @@ const PAGE_TESTS: Record<string, { whenTrue: StateId[]; whenFalse: StateId[] | n
   PageTransHuge: { whenTrue: USER_ONLY, whenFalse: null },
   PageKmemcg: { whenTrue: ['kmem'], whenFalse: ['uncharged', 'user', 'slab-objcgs', 'slab-bare', 'tail'] },
   PageMemcgKmem: { whenTrue: ['kmem'], whenFalse: ['uncharged', 'user', 'slab-objcgs', 'slab-bare', 'tail'] },
+  page_has_obj_cgroups: { whenTrue: ['slab-objcgs'], whenFalse: ['uncharged', 'user', 'kmem', 'slab-bare', 'tail'] },
+  page_objcgs_check: { whenTrue: ['slab-objcgs'], whenFalse: ['uncharged', 'user', 'kmem', 'slab-bare', 'tail'] },
+  page_obj_cgroups_check: { whenTrue: ['slab-objcgs'], whenFalse: ['uncharged', 'user', 'kmem', 'slab-bare', 'tail'] },
 };
 
 /** The states a condition implies about `receiver` when it evaluates to `truth`, or null if it says nothing. */
@@ -78,6 +81,11 @@ function guardStates(access: SyntaxNode, receiver: string): StateId[] | null {
     if (s) states = states ? states.filter((x) => s.includes(x)) : s;
   };
   for (let child = access, n = access.parent; n; child = n, n = n.parent) {
+    if (n.type === 'binary_expression' && child.id === n.childForFieldName('right')?.id) {
+      // `a && b` evaluates b only where a holds; `a || b` only where it does not.
+      const op = n.childForFieldName('operator')?.type;
+      if (op === '&&' || op === '||') narrow(impliedBy(n.childForFieldName('left')!, receiver, op === '&&'));
+    }
     if (n.type === 'if_statement') {
       const cond = n.childForFieldName('condition')!;
       if (child.id === n.childForFieldName('consequence')?.id) narrow(impliedBy(cond, receiver, true));

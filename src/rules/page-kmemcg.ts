@@ -8,6 +8,8 @@ import { deleteStatement, replaceNode } from './edits.js';
 import type { Rule, RuleContext } from './rule.js';
 import { storeBeforeSetKmemcg, writeFix } from './write-fix.js';
 
+const KMEMCG = new Set(['PageKmemcg', '__SetPageKmemcg', '__ClearPageKmemcg']);
+
 /** Whether the function zeroes the page's word (or the legacy pointer) for this receiver. */
 function zeroesWord(fn: SyntaxNode | null, receiver: string): boolean {
   if (!fn) return false;
@@ -57,8 +59,9 @@ export const pageKmemcg: Rule = {
   check(ctx) {
     if (ctx.gen.id === 'legacy') return; // the page type is the legacy API
     for (const index of ctx.src.indexes) {
-      for (const call of index.kmemcgCalls) {
+      for (const call of index.memcgCalls) {
         const name = calleeName(call)!;
+        if (!KMEMCG.has(name)) continue;
         const arg = callArguments(call)[0];
         if (!arg) continue;
         const receiver = normalizedText(arg);

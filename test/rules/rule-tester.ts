@@ -3,13 +3,15 @@ import { countSyntaxErrors } from '../../src/c/source-analysis.js';
 import { applyEdits } from '../../src/fix/apply-edits.js';
 import { reviewWith } from '../../src/review/reviewer.js';
 import type { Rule } from '../../src/rules/rule.js';
-import { DEFAULT_OPTIONS, type Finding, type Severity, type Verdict } from '../../src/types.js';
+import { DEFAULT_OPTIONS, type Finding, type Severity, type Target, type Verdict } from '../../src/types.js';
 
 /** ESLint-style RuleTester: valid code yields nothing; invalid code yields exactly these findings and this fixed output. */
 export interface ValidCase {
   name?: string;
   code: string;
   path?: string;
+  /** The generation to review for (default v5.11). */
+  target?: Target;
 }
 
 export interface ExpectedFinding {
@@ -25,6 +27,7 @@ export interface InvalidCase {
   name?: string;
   code: string;
   path?: string;
+  target?: Target;
   errors: ExpectedFinding[];
   /** The code with every offered fix applied; null when no fix is offered. */
   output: string | null;
@@ -33,8 +36,8 @@ export interface InvalidCase {
 const DEFAULT_PATH = 'drivers/example/example.c';
 let parser: CParser;
 
-function review(rule: Rule, code: string, path: string): Finding[] {
-  return reviewWith(parser, [rule], { path, text: code }, DEFAULT_OPTIONS);
+function review(rule: Rule, code: string, path: string, target: Target = 'v5.11'): Finding[] {
+  return reviewWith(parser, [rule], { path, text: code }, { ...DEFAULT_OPTIONS, target });
 }
 
 export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
@@ -46,7 +49,7 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
     describe('valid', () => {
       for (const c of cases.valid) {
         it(c.name ?? c.code.trim().split('\n').join(' ').slice(0, 90), () => {
-          expect(review(rule, c.code, c.path ?? DEFAULT_PATH)).toEqual([]);
+          expect(review(rule, c.code, c.path ?? DEFAULT_PATH, c.target)).toEqual([]);
         });
       }
     });
@@ -55,7 +58,7 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
       for (const c of cases.invalid) {
         it(c.name ?? c.code.trim().split('\n').join(' ').slice(0, 90), () => {
           const path = c.path ?? DEFAULT_PATH;
-          const findings = review(rule, c.code, path);
+          const findings = review(rule, c.code, path, c.target);
           expect(findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toHaveLength(c.errors.length);
           c.errors.forEach((e, i) => {
             const f = findings[i]!;
@@ -77,7 +80,7 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
           expect(output).toBe(c.output);
           // The fixed code parses no worse and reviews clean for what was fixed.
           expect(countSyntaxErrors(parser.parse(output).rootNode)).toBeLessThanOrEqual(countSyntaxErrors(parser.parse(c.code).rootNode));
-          expect(review(rule, output, path).filter((f) => f.fix)).toEqual([]);
+          expect(review(rule, output, path, c.target).filter((f) => f.fix)).toEqual([]);
         });
       }
     });

@@ -1,0 +1,84 @@
+import { calleeName, callArguments, normalizedText, unparen } from '../c/nodes.js';
+import type { SyntaxNode } from '../c/parser.js';
+import { chooseFix, intentCandidates } from '../model/choose-fix.js';
+import { contextFacts } from '../model/context-facts.js';
+import { helperAsOriginal } from '../model/helper-as-original.js';
+import { stateById } from '../model/states.js';
+import { validate } from '../model/validate.js';
+import type { Fix } from '../types.js';
+import { replaceNode } from './edits.js';
+import { FOLIO_FORM, INTENT_OF, SAFER } from './helper-intents.js';
+import type { Rule, RuleContext } from './rule.js';
+
+/** `&folio->page` (or `&folio->page` in parentheses): the folio, when the receiver is one. */
+function folioOfPage(ctx: RuleContext, arg: SyntaxNode): SyntaxNode | null {
+  const a = unparen(arg);
+  if (a.type !== 'pointer_expression' || a.child(0)?.type !== '&') return null;
+  const field = unparen(a.childForFieldName('argument')!);
+  if (field.type !== 'field_expression' || field.childForFieldName('field')?.text !== 'page') return null;
+  const folio = field.childForFieldName('argument')!;
+  return ctx.src.resolver.typeOf(folio).type?.base === 'struct folio' ? folio : null;
+}
+
+/** `page_memcg(&folio->page)` in a generation with folio readers: `folio_memcg(folio)`. */
+function folioForm(ctx: RuleContext, call: SyntaxNode, name: string): void {
+  const target = FOLIO_FORM[name];
+  const arg = callArguments(call)[0];
+  const folio = arg && target && ctx.gen.helpers[target] ? folioOfPage(ctx, arg) : null;
+  if (!folio || !target) return;
+  const facts = contextFacts(call, normalizedText(arg!), ctx.src.path);
+  const heads = facts.reachable.filter((s) => s !== 'tail'); // a folio's own page is never a tail page
+  const v = validate(helperAsOriginal(ctx.gen.helpers[name]!, facts), ctx.gen.helpers[target]!, heads, facts);
+  if (v.verdict === 'rejected') return;
+  ctx.report({
+    start: call.startIndex,
+    end: call.endIndex,
+    message: `${name}(&${folio.text}->page) takes the long way round in ${ctx.gen.id}: ${target}() reads the folio directly`,
+    severity: 'warning',
+    confidence: 'high',
+    fix: { edits: [replaceNode(call, `${target}(${folio.text})`)], verdict: v.verdict, explanation: v.explanation },
+  });
+}
+
+export const helperMisuse: Rule = {
+  meta: {
+    id: 'helper-misuse',
+    severity: 'warning',
+    description: 'Calls a memcg reader on a page it must not be given, or the long way round.',
+    docs:
+      'Readers have preconditions: page_memcg() BUGs on a slab page, page_objcgs() on a page that holds no ' +
+      'obj_cgroup vector, PageMemcgKmem() on a slab page with one. Where the code shows that such a page can ' +
+      'arrive (a PageSlab() branch, a function that is given any page: dumps, procfs, object lookups), the call ' +
+      'is flagged with the state that trips it, and the reader that never trips is offered when the model ' +
+      'proves it gives the same answer wherever the call did not trip. In generations with folios, ' +
+      'page_memcg(&folio->page) becomes folio_memcg(folio).',
+    fixable: true,
+  },
+  check(ctx) {
+    for (const index of ctx.src.indexes) {
+      for (const call of index.memcgCalls) {
+        const name = calleeName(call)!;
+        const helper = ctx.gen.helpers[name];
+        const arg = callArguments(call)[0];
+        if (!helper || helper.takes !== 'page' || !arg) continue;
+        folioForm(ctx, call, name);
+        const facts = contextFacts(call, normalizedText(arg), ctx.src.path);
+        if (!facts.known) continue; // no fact: no claim that a wrong page can come
+        const trip = facts.reachable.map((id) => ({ id, out: helper.eval(stateById(id), facts) })).find((t) => 'bug' in t.out);
+        if (!trip || !('bug' in trip.out)) continue;
+        const safer = SAFER[INTENT_OF[name] ?? 'read'];
+        const fix: Fix | undefined = safer
+          ? chooseFix(intentCandidates(ctx.gen, [safer], helperAsOriginal(helper, facts), facts, (spelling) => [replaceNode(call, spelling.write(arg.text))]))
+          : undefined;
+        const fnName = call.childForFieldName('function')!;
+        ctx.report({
+          start: fnName.startIndex,
+          end: call.endIndex,
+          message: `${name}() on a page that can be ${stateById(trip.id).description} (${facts.reason}): it hits ${trip.out.bug}`,
+          confidence: 'high',
+          ...(fix ? { fix } : {}),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,74 @@
+import { helperMisuse } from '../../src/rules/helper-misuse.js';
+import { c, ruleTester } from './rule-tester.js';
+
+ruleTester(helperMisuse, {
+  valid: [
+    { name: 'nothing says a slab page can come: no claim', code: c`
+static void f(struct page *page) { g(page_memcg(page)); }
+` },
+    { name: 'page_memcg() on an LRU path', code: c`
+void mem_cgroup_swapout(struct page *page) { g(page_memcg(page)); }
+` },
+    { name: 'page_objcgs() behind the vector test', code: c`
+struct mem_cgroup *mem_cgroup_from_obj(void *p)
+{
+	struct page *page = virt_to_head_page(p);
+
+	if (page_objcgs_check(page))
+		return obj_cgroup_memcg(page_objcgs(page)[0]);
+	return NULL;
+}
+` },
+  ],
+  invalid: [
+    {
+      name: 'page_memcg() in a function that is given any page: page_memcg_check()',
+      code: c`
+ino_t page_cgroup_ino(struct page *page)
+{
+	struct mem_cgroup *memcg = page_memcg(page);
+
+	return memcg ? cgroup_ino(memcg->css.cgroup) : 0;
+}
+`,
+      errors: [{ line: 3, column: 29, verdict: 'proven', message: 'page_memcg() on a page that can be a slab page with an obj_cgroup vector (page_cgroup_ino() may be passed any page): it hits VM_BUG_ON_PAGE(PageSlab(page))' }],
+      output: c`
+ino_t page_cgroup_ino(struct page *page)
+{
+	struct mem_cgroup *memcg = page_memcg_check(page);
+
+	return memcg ? cgroup_ino(memcg->css.cgroup) : 0;
+}
+`,
+    },
+    {
+      name: 'PageMemcgKmem() in a PageSlab() branch: no safer reader, flagged only',
+      code: c`
+static void account(struct page *page)
+{
+	if (PageSlab(page) && PageMemcgKmem(page))
+		count();
+}
+`,
+      errors: [{ verdict: null, message: /^PageMemcgKmem\(\) on a page that can be a slab page with an obj_cgroup vector/ }],
+      output: null,
+    },
+    {
+      name: 'v6.1: page_memcg(&folio->page) is folio_memcg(folio)',
+      target: 'v6.1',
+      code: c`
+void mem_cgroup_swapout(struct folio *folio, swp_entry_t entry)
+{
+	struct mem_cgroup *memcg = page_memcg(&folio->page);
+}
+`,
+      errors: [{ severity: 'warning', verdict: 'proven', message: 'page_memcg(&folio->page) takes the long way round in v6.1: folio_memcg() reads the folio directly' }],
+      output: c`
+void mem_cgroup_swapout(struct folio *folio, swp_entry_t entry)
+{
+	struct mem_cgroup *memcg = folio_memcg(folio);
+}
+`,
+    },
+  ],
+});
