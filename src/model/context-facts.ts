@@ -62,7 +62,31 @@ function impliedBy(cond: SyntaxNode, receiver: string, truth: boolean): StateId[
     const arg = callArguments(c)[0];
     if (test && arg && normalizedText(arg) === receiver) return truth ? test.whenTrue : test.whenFalse;
   }
+  if (c.type === 'identifier') {
+    // A variable read from the page earlier: `memcg = page_memcg_check(page); if (!memcg) goto out;`
+    const reader = readerAssigned(c, receiver);
+    const nonNull = reader ? NON_NULL[reader] : undefined;
+    if (nonNull) return truth ? nonNull : null;
+  }
   return null;
+}
+
+/** Where a reader returns non-NULL, in every generation that has it. */
+const NON_NULL: Record<string, StateId[]> = {
+  page_memcg_check: ['user', 'kmem'],
+  page_objcgs_check: ['slab-objcgs'],
+  page_obj_cgroups_check: ['slab-objcgs'],
+};
+
+/** The reader whose value on `receiver` a variable holds, from an assignment before it in the function. */
+function readerAssigned(id: SyntaxNode, receiver: string): string | null {
+  const fn = enclosingFunction(id);
+  if (!fn) return null;
+  const before = fn.text.slice(0, id.startIndex - fn.startIndex).replace(/\s+/g, '');
+  const re = new RegExp(`\\b${id.text}=(\\w+)\\(${receiver.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\);`, 'g');
+  let reader: string | null = null;
+  for (const m of before.matchAll(re)) reader = m[1]!;
+  return reader;
 }
 
 const LEAVES = new Set(['return_statement', 'goto_statement', 'break_statement', 'continue_statement']);
@@ -91,7 +115,7 @@ function guardStates(access: SyntaxNode, receiver: string): StateId[] | null {
       if (child.id === n.childForFieldName('consequence')?.id) narrow(impliedBy(cond, receiver, true));
       else if (child.id === n.childForFieldName('alternative')?.id) narrow(impliedBy(cond, receiver, false));
     }
-    if (n.type === 'compound_statement') {
+    if (n.type === 'compound_statement' || /^preproc_(if|ifdef|else|elif)/.test(n.type)) {
       for (const stmt of n.namedChildren) {
         if (!stmt || stmt.startIndex >= child.startIndex) break;
         if (stmt.type === 'if_statement' && !stmt.childForFieldName('alternative') && leaves(stmt.childForFieldName('consequence'))) {

@@ -9,6 +9,21 @@ static void f(struct page *page) { g(page_memcg(page)); }
     { name: 'page_memcg() on an LRU path', code: c`
 void mem_cgroup_swapout(struct page *page) { g(page_memcg(page)); }
 ` },
+    { name: 'PageMemcgKmem() after page_memcg_check() gave a memcg (an #ifdef block, a goto)', target: 'v6.1', code: c`
+static int print_page_owner_memcg(char *kbuf, size_t count, int ret, struct page *page)
+{
+#ifdef CONFIG_MEMCG
+	struct mem_cgroup *memcg;
+
+	memcg = page_memcg_check(page);
+	if (!memcg)
+		goto out;
+	ret += scnprintf(kbuf + ret, count - ret, "%s", PageMemcgKmem(page) ? "kmem" : "");
+out:
+#endif
+	return ret;
+}
+` },
     { name: 'page_objcgs() behind the vector test', code: c`
 struct mem_cgroup *mem_cgroup_from_obj(void *p)
 {
