@@ -1,7 +1,10 @@
 import { TARGETS, type Severity, type Target } from '../types.js';
 import { UserError } from './user-error.js';
+import type { CheckpatchStyle } from '../report/checkpatch.js';
+import { parseRuleList } from './rule-selection.js';
+import { checkWorkflowArgs, setStyleFlag } from './workflow-args.js';
 
-export type OutputFormat = 'text' | 'json';
+export type OutputFormat = 'text' | 'json' | 'checkpatch' | 'b4';
 export type Mode = 'report' | 'fix' | 'diff';
 
 export interface CheckArgs {
@@ -15,13 +18,20 @@ export interface CheckArgs {
   core: string[];
   /** Inputs as given; '-' is stdin. */
   files: string[];
+  /** --git RANGE: the commits of a range, reviewed as a series with files read from the repository. */
+  git?: string;
+  /** --types / --ignore: rule ids to keep / to leave out (absent when not given). */
+  types?: string[];
+  ignore?: string[];
+  /** --terse, --emacs, --showfile, --no-summary: checkpatch's output variants (absent when not given). */
+  style?: Partial<CheckpatchStyle>;
 }
 
 export type Command = { kind: 'help' } | { kind: 'version' } | CheckArgs;
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json'];
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'checkpatch', 'b4'];
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-const VALUED = new Set(['--target', '--tree', '--format', '--fail-on', '--core']);
+const VALUED = new Set(['--target', '--tree', '--format', '--fail-on', '--core', '--git', '--types', '--ignore']);
 
 /** Parses `check [options] [FILE...|-]`, `--help`, `--version`; throws UserError on bad usage. */
 export function parseArgs(argv: readonly string[]): Command {
@@ -59,10 +69,12 @@ export function parseArgs(argv: readonly string[]): Command {
     setValue(args, name, value);
   }
   if (args.files.filter((f) => f === '-').length > 1) throw new UserError("'-' (stdin) given more than once");
+  checkWorkflowArgs(args);
   return args;
 }
 
 function setFlag(args: CheckArgs, name: string): boolean {
+  if (setStyleFlag(args, name)) return true;
   if (name !== '--fix' && name !== '--diff') return false;
   const mode = name === '--fix' ? 'fix' : 'diff';
   if (args.mode !== 'report' && args.mode !== mode) throw new UserError('--fix and --diff cannot be combined');
@@ -88,6 +100,15 @@ function setValue(args: CheckArgs, name: string, value: string): void {
     case '--core':
       args.core.push(value);
       break;
+    case '--git':
+      args.git = value;
+      break;
+    case '--types':
+    case '--ignore': {
+      const key = name === '--types' ? 'types' : 'ignore';
+      args[key] = [...new Set([...(args[key] ?? []), ...parseRuleList(name, value)])];
+      break;
+    }
   }
 }
 

@@ -12,20 +12,24 @@ import { loadInputs } from './load-inputs.js';
 import { reviewInputs } from './review-inputs.js';
 import { openTree, treeReader, type Tree } from './tree.js';
 import { writeBack } from './write-back.js';
+import { checkGit } from './check-git.js';
+import { checkpatchOptions } from './checkpatch-options.js';
+import { selectRules } from './rule-selection.js';
 import { UserError } from './user-error.js';
 
 export type CreateReviewer = (options: ReviewOptions) => Promise<Reviewer>;
 
 /** `memcg-review check`: review, then report, fix in place (--fix) or print the fixes (--diff). */
 export async function check(args: CheckArgs, io: Io, createReviewer: CreateReviewer): Promise<ExitCode> {
+  if (args.git !== undefined) return checkGit({ ...args, git: args.git }, io, createReviewer);
   const tree = args.tree === undefined ? undefined : openTree(args.tree, io);
   if (args.files.length === 0 && io.stdinIsTTY) throw new UserError('no input: give patch or C files, or - for stdin (see --help)');
   const inputs = await loadInputs(args.files.length > 0 ? args.files : ['-'], io, tree);
-  const reviewer = await startReviewer(createReviewer, { target: args.target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core] });
+  const reviewer = selectRules(await startReviewer(createReviewer, { target: args.target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core] }), args);
   const base = tree ? () => reader(tree, io) : undefined;
   const before = reviewInputs(reviewer, inputs, args.target, base);
   if (args.mode === 'report') {
-    io.stdout(formatReport(before.result, args.format, io.version));
+    io.stdout(formatReport(before.result, args.format, io.version, checkpatchOptions(args, before)));
     return exitCodeFor(before.result, args.failOn);
   }
 
@@ -42,14 +46,14 @@ export async function check(args: CheckArgs, io: Io, createReviewer: CreateRevie
   const written = writeBack(fix, tree, io);
   if (stdinPatch) io.stdout(stdinPatch.text);
   const report = stdinPatch ? io.stderr : io.stdout;
-  const summary = args.format === 'json' || stdinPatch ? io.stderr : io.stdout;
+  const summary = args.format === 'json' || args.format === 'b4' || stdinPatch ? io.stderr : io.stdout;
   summary(fixSummary(fix, written) + (summary === report ? '\n' : ''));
-  report(formatReport(after.result, args.format, io.version));
+  report(formatReport(after.result, args.format, io.version, checkpatchOptions(args, after)));
   return exitCodeFor(after.result, args.failOn);
 }
 
 /** The reviewer; a target the rules do not cover yet is a usage error. */
-async function startReviewer(createReviewer: CreateReviewer, options: ReviewOptions): Promise<Reviewer> {
+export async function startReviewer(createReviewer: CreateReviewer, options: ReviewOptions): Promise<Reviewer> {
   try {
     return await createReviewer(options);
   } catch (e) {

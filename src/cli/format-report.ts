@@ -1,8 +1,12 @@
 import type { ReviewResult } from '../review/result.js';
+import { formatB4 } from '../report/b4.js';
+import { formatCheckpatch, type CheckpatchOptions } from '../report/checkpatch.js';
 import { formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';
 import type { OutputFormat } from './args.js';
 
-export function formatReport(result: ReviewResult, format: OutputFormat, version: string): string {
+export function formatReport(result: ReviewResult, format: OutputFormat, version: string, checkpatch: CheckpatchOptions = {}): string {
+  if (format === 'checkpatch') return formatCheckpatch(result, checkpatch);
+  if (format === 'b4') return formatB4(result);
   return format === 'json' ? formatJson(result, version) : formatText(result);
 }

@@ -1,6 +1,8 @@
 import { DEFAULT_CORE_FILES, TARGETS } from '../types.js';
 
 export const HELP = `Usage: memcg-review check [options] [FILE... | -]
+       memcg-review check [options] --git RANGE
+       memcg-review install-hook [--fail-on LEVEL] [--force] [--print]
        memcg-review --help | --version
 
 Reviews Linux kernel patches (and C files) for open-coded memory-cgroup accesses
@@ -19,7 +21,18 @@ Options:
   --tree DIR            kernel tree the patches apply to: files are read from it to
                         build full post-images (never outside DIR); C FILEs are paths
                         in the tree (relative to DIR or to the current directory)
-  --format text|json    report format (default text)
+  --format text|json|checkpatch|b4
+                        report format (default text); checkpatch: checkpatch.pl's
+                        layout (TYPE is the rule id: MEMCG_FIELD_READ); b4: the JSON
+                        list b4's review CI commands print
+  --terse, --emacs, --showfile, --no-summary
+                        checkpatch.pl's variants of that layout (--format checkpatch)
+  --types ID[,ID...]    report (and fix) only these rules; ids as in docs/rules/ or in
+                        checkpatch's spelling; repeatable
+  --ignore ID[,ID...]   leave these rules out; repeatable
+  --git RANGE           review the commits of a range as a series, files read from the
+                        repository: A..B, A...B, REV (one commit), REV-N (N commits
+                        ending at REV); merges left out; no FILE, no --tree, no --fix
   --fix                 apply the fixes: patch files get fixed added lines, C files are
                         fixed; files are rewritten in place, atomically (a patch from
                         stdin is printed to stdout, the report then goes to stderr);

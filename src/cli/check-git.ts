@@ -1,0 +1,41 @@
+import type { InputNote } from '../types.js';
+import type { CheckArgs } from './args.js';
+import { startReviewer, type CreateReviewer } from './check.js';
+import { checkpatchOptions } from './checkpatch-options.js';
+import { exitCodeFor } from './exit-code-for.js';
+import type { ExitCode } from './exit-codes.js';
+import { fixDiff } from './fix-diff.js';
+import { fixInputs } from './fix-inputs.js';
+import { formatReport } from './format-report.js';
+import { commitPatch, gitBaseReader } from './git-inputs.js';
+import { parentOf, rangeCommits } from './git-range.js';
+import type { Io } from './io.js';
+import type { Inputs } from './load-inputs.js';
+import { reviewInputs } from './review-inputs.js';
+import { DEFAULT_CORE_FILES } from '../types.js';
+import { selectRules } from './rule-selection.js';
+
+/**
+ * `check --git RANGE`: each commit of the range is a patch of one series, applied in memory to
+ * the files of the first commit's parent read from the repository; then reported, or the fixes
+ * printed (--diff) against the range's last post-images.
+ */
+export async function checkGit(args: CheckArgs & { git: string }, io: Io, createReviewer: CreateReviewer): Promise<ExitCode> {
+  const commits = rangeCommits(io.cwd, args.git);
+  const inputs: Inputs = { patches: commits.map((c) => commitPatch(io.cwd, c)), sources: [] };
+  const parent = parentOf(io.cwd, commits[0]!);
+  const base = () => {
+    const notes: InputNote[] = [];
+    return { read: gitBaseReader(io.cwd, parent, notes), notes };
+  };
+  const reviewer = selectRules(await startReviewer(createReviewer, { target: args.target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core] }), args);
+  const before = reviewInputs(reviewer, inputs, args.target, base);
+  if (args.mode !== 'diff') {
+    io.stdout(formatReport(before.result, args.format, io.version, checkpatchOptions(args, before, true)));
+    return exitCodeFor(before.result, args.failOn);
+  }
+  const fix = fixInputs(reviewer, inputs, before.result, args.target, base().read);
+  const after = reviewInputs(reviewer, fix.inputs, args.target, base);
+  io.stdout(fixDiff(before, after, inputs, fix.inputs).diff);
+  return exitCodeFor(after.result, args.failOn);
+}
