@@ -1,4 +1,5 @@
 import type { CreateReviewer } from './check.js';
+import { installHook } from './install-hook.js';
 import type { ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
 
@@ -14,4 +15,4 @@ export type CommandRunner = (argv: readonly string[], io: Io, deps: Deps) => Pro
  * own file under src/cli/ and is registered here by name; it handles its own --help and throws
  * UserError for bad usage, which run() turns into one line and exit code 2.
  */
-export const COMMANDS: Record<string, CommandRunner> = {};
+export const COMMANDS: Record<string, CommandRunner> = { 'install-hook': installHook };
