@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { createApp } from './app.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry-policy.js';
+
+/** The entry `probot run` loads (`npm start`): the App with its settings from the environment. */
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function retryFromEnv(env: NodeJS.ProcessEnv): RetryPolicy {
+  const num = (name: string, fallback: number) => {
+    const v = Number(env[name]);
+    return env[name] !== undefined && env[name] !== '' && Number.isFinite(v) && v >= 0 ? v : fallback;
+  };
+  return {
+    attempts: Math.max(1, Math.floor(num('MEMCG_REVIEW_RETRY_ATTEMPTS', DEFAULT_RETRY.attempts))),
+    baseMs: num('MEMCG_REVIEW_RETRY_BASE_MS', DEFAULT_RETRY.baseMs),
+    maxMs: num('MEMCG_REVIEW_RETRY_MAX_MS', DEFAULT_RETRY.maxMs),
+  };
+}
+
+export default createApp({ retry: retryFromEnv(process.env), version: version() });

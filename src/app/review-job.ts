@@ -1,0 +1,193 @@
+import type { Finding, Target } from '../types.js';
+import type { Reviewer } from '../review/reviewer.js';
+import { UnsupportedTargetError } from '../review/reviewer.js';
+import { sourceOf } from '../review/result.js';
+import { LineIndex } from '../text/line-index.js';
+import { annotationBatches } from './annotations.js';
+import { lineText } from './attribute-finding.js';
+import { applySeverity } from './apply-severity.js';
+import { checkSummary } from './check-summary.js';
+import { conclusionOf } from './conclusion.js';
+import { CONFIG_PATH, describeConfigError, type AppConfig } from './config.js';
+import { configHash } from './config-hash.js';
+import { duplicateComments } from './duplicate-comments.js';
+import { fingerprintAll } from './fingerprint.js';
+import type { CheckRunInfo, CheckRunOutput, GitHubApi } from './github-api.js';
+import { loadSnapshot } from './load-snapshot.js';
+import { MAX_STATE_FINDINGS, readFindingMarkers, readStateMarker, stateMarker, type ReviewState } from './markers.js';
+import { parseConfig, type ConfigResult } from './parse-config.js';
+import { planComments, type CommentPlan } from './plan-comments.js';
+import { resolvedFindings } from './resolved-findings.js';
+import { resolveTarget } from './resolve-target.js';
+import { reviewPullRequest } from './review-pull-request.js';
+import { decideRun } from './run-decision.js';
+import { GITHUB_TEXT_LIMIT, truncate } from './truncate.js';
+
+export const CHECK_NAME = 'memcg-review';
+
+/** A pull request to review, as an event names it. */
+export interface ReviewRequest {
+  owner: string;
+  repo: string;
+  number: number;
+  headSha: string;
+  baseSha: string;
+  draft: boolean;
+  /** A re-run was asked for (check_run.rerequested, a /memcg-review comment). */
+  force: boolean;
+  /** The previous head (pull_request.synchronize), whose review tells what was resolved. */
+  before?: string;
+}
+
+export interface Logger {
+  info(msg: string): void;
+  warn(msg: string): void;
+  error(msg: string): void;
+}
+
+export interface JobDeps {
+  api: GitHubApi;
+  appId: number;
+  /** The App's bot account (`slug[bot]`): only its comments count as already posted. */
+  botLogin: string;
+  reviewerFor(target: Target, core: readonly string[]): Promise<Reviewer>;
+  log: Logger;
+  now(): number;
+  version: string;
+}
+
+export type JobOutcome = { kind: 'skipped'; why: string } | { kind: 'reviewed'; checkRunId?: number; conclusion: string; commentsPosted: number } | { kind: 'failed'; error: string };
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message.split('\n', 1)[0]! : String(e));
+
+async function readConfig(api: GitHubApi): Promise<ConfigResult> {
+  try {
+    const text = await api.readFile(CONFIG_PATH);
+    return text === null ? parseConfig('') : parseConfig(text);
+  } catch (e) {
+    return { ok: false, error: { path: CONFIG_PATH, message: `could not be read from the default branch (${errorText(e)})` } };
+  }
+}
+
+/** Reviews one pull request: check run in progress, review, inline comments, check run completed (always). */
+export async function runReviewJob(req: ReviewRequest, deps: JobDeps): Promise<JobOutcome> {
+  const { api, log } = deps;
+  const parsed = await readConfig(api);
+  if (req.draft && !req.force && !(parsed.ok && parsed.config.drafts)) return { kind: 'skipped', why: 'draft pull request' };
+  const useCheckRun = parsed.ok ? parsed.config.checkRun : true;
+  const hash = configHash(parsed.ok ? parsed.config : null, deps.version);
+  let runs: CheckRunInfo[] = [];
+  let checkRunId: number | undefined;
+  if (useCheckRun) {
+    runs = await api.listCheckRuns(req.headSha, CHECK_NAME, deps.appId);
+    const decision = decideRun(runs, hash, req.force, deps.now());
+    if (decision.action === 'skip') return { kind: 'skipped', why: decision.why };
+    checkRunId = decision.action === 'reuse'
+      ? decision.checkRunId
+      : await api.createCheckRun({ name: CHECK_NAME, head_sha: req.headSha, status: 'in_progress', started_at: new Date(deps.now()).toISOString(), output: { title: 'Reviewing…', summary: 'memcg-review is reviewing the commits of this pull request.' } });
+  }
+  const complete = async (conclusion: 'success' | 'neutral' | 'failure', output: CheckRunOutput) => {
+    if (checkRunId === undefined) return;
+    await api.updateCheckRun(checkRunId, { status: 'completed', conclusion, completed_at: new Date(deps.now()).toISOString(), output });
+  };
+  const failState = (): ReviewState => ({ v: 1, ok: false, config: hash, findings: [] });
+  try {
+    if (!parsed.ok) {
+      const where = describeConfigError(parsed.error);
+      await complete('neutral', { title: `invalid ${CONFIG_PATH}`, summary: `## memcg-review did not run\n\nThe configuration on the default branch is invalid:\n\n    ${where}\n\nFix it on the default branch, then re-run this check.${'\n\n'}${stateMarker(failState())}` });
+      return { kind: 'reviewed', checkRunId, conclusion: 'neutral', commentsPosted: 0 };
+    }
+    return await review(req, deps, parsed.config, hash, runs, checkRunId);
+  } catch (e) {
+    const message = e instanceof UnsupportedTargetError ? e.message : `unexpected error: ${errorText(e)}`;
+    log.error(`memcg-review on ${req.owner}/${req.repo}#${req.number}: ${message}`);
+    try {
+      await complete('neutral', { title: 'memcg-review could not finish', summary: truncate(`## memcg-review could not finish\n\n${message}\n\nRe-run this check to try again.\n\n${stateMarker(failState())}`, GITHUB_TEXT_LIMIT) });
+    } catch (e2) {
+      log.error(`could not complete check run ${checkRunId}: ${errorText(e2)}`);
+    }
+    return { kind: 'failed', error: message };
+  }
+}
+
+async function review(req: ReviewRequest, deps: JobDeps, config: AppConfig, hash: string, runs: CheckRunInfo[], checkRunId: number | undefined): Promise<JobOutcome> {
+  const { api } = deps;
+  const target = await resolveTarget(api, config, req.baseSha);
+  const reviewer = await deps.reviewerFor(target.target, config.core);
+  const snapshot = await loadSnapshot(api, req, config);
+  const raw = reviewPullRequest(reviewer, snapshot, target.target);
+  const result = { ...raw, findings: applySeverity(raw.findings, config.severity) };
+  const indexes = new Map<string, LineIndex>();
+  const lineOf = (f: Finding) => {
+    const key = `${f.patch?.index ?? 0}:${f.file}`;
+    if (!indexes.has(key)) indexes.set(key, new LineIndex(sourceOf(result, f) ?? ''));
+    return lineText(indexes.get(key)!, f.line);
+  };
+  const fps = fingerprintAll(result.findings, lineOf);
+  const tagged = result.findings.map((finding, i) => ({ finding, fp: fps[i]! }));
+
+  // Comments: only the bot's own markers count; a fork cannot silence a finding with a marker of its own.
+  const posted = (await api.listReviewComments(req.number)).filter((c) => c.login === deps.botLogin);
+  const existing = new Set(posted.flatMap((c) => readFindingMarkers(c.body)));
+  const commentable = new Map(snapshot.files.map((f) => [f.path, f.commentable]));
+  const plan: CommentPlan = planComments(result, tagged, (p) => commentable.get(p) ?? new Map(), existing, config.maxComments);
+  if (plan.comments.length > 0) {
+    const count = plan.comments.length;
+    try {
+      await api.createReview(req.number, {
+        commit_id: req.headSha,
+        event: 'COMMENT',
+        body: `memcg-review found ${count} open-coded memcg access${count === 1 ? '' : 'es'} on lines this pull request adds. Each comment names the commit that introduced it; proven fixes come as suggestions.`,
+        comments: plan.comments,
+      });
+      await removeDuplicates(api, req.number, deps.botLogin);
+    } catch (e) {
+      // GitHub refuses a review whose lines left the diff (the head moved on): the check run still has every finding.
+      if ((e as { status?: number }).status !== 422) throw e;
+      result.errors.push(`GitHub refused the inline comments (${errorText(e)}); the findings are in the annotations`);
+      plan.notInDiff += count;
+      plan.comments = [];
+    }
+  }
+
+  if (checkRunId === undefined) return { kind: 'reviewed', conclusion: conclusionOf(result.findings), commentsPosted: plan.comments.length };
+  const previous = await previousState(api, req, runs, deps.appId);
+  const state: ReviewState = {
+    v: 1,
+    ok: true,
+    config: hash,
+    findings: tagged.slice(0, MAX_STATE_FINDINGS).map(({ finding, fp }) => [fp, finding.ruleId, finding.file, finding.line]),
+  };
+  const preamble = [`Target: **${target.target}** (${target.reason}) · ${snapshot.commits.length} commit${snapshot.commits.length === 1 ? '' : 's'} · ${result.linesChecked} added lines of C checked`];
+  const { title, summary } = checkSummary({ result, preamble, resolved: resolvedFindings(previous, new Set(fps)), state, comments: { posted: plan.comments.length, notInDiff: plan.notInDiff, overLimit: plan.overLimit, alreadyPosted: plan.alreadyPosted } });
+  const batches = annotationBatches(result);
+  for (const batch of batches.slice(0, -1)) await api.updateCheckRun(checkRunId, { output: { title, summary, annotations: batch } });
+  const conclusion = conclusionOf(result.findings);
+  await api.updateCheckRun(checkRunId, {
+    status: 'completed',
+    conclusion,
+    completed_at: new Date(deps.now()).toISOString(),
+    output: { title, summary, ...(batches.length > 0 ? { annotations: batches[batches.length - 1] } : {}) },
+  });
+  return { kind: 'reviewed', checkRunId, conclusion, commentsPosted: plan.comments.length };
+}
+
+/** The state of the last completed review: on this head (a re-run) or on the previous head (a push). */
+async function previousState(api: GitHubApi, req: ReviewRequest, runs: CheckRunInfo[], appId: number): Promise<ReviewState | null> {
+  const fromRuns = (list: CheckRunInfo[]) => {
+    for (const run of [...list].sort((a, b) => b.id - a.id)) {
+      const s = run.status === 'completed' ? readStateMarker(run.summary) : null;
+      if (s?.ok) return s;
+    }
+    return null;
+  };
+  const here = fromRuns(runs);
+  if (here || !req.before) return here;
+  return fromRuns(await api.listCheckRuns(req.before, CHECK_NAME, appId));
+}
+
+/** After posting: if another delivery raced this one, keep the oldest comment of each finding. */
+async function removeDuplicates(api: GitHubApi, number: number, botLogin: string): Promise<void> {
+  const ours = (await api.listReviewComments(number)).filter((c) => c.login === botLogin);
+  for (const id of duplicateComments(ours)) await api.deleteReviewComment(id);
+}
