@@ -89,6 +89,7 @@ export class GitHubStandIn {
       body = raw;
     }
     this.state.record({ method, path: url.pathname, query: url.search, body, accept: String(req.headers.accept ?? '') });
+    await this.state.pass(method, url.pathname);
     let reply: Reply;
     const failure = this.state.takeFailure(method, url.pathname);
     try {

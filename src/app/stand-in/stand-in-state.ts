@@ -65,6 +65,7 @@ export class StandInState {
   readonly failures: Failure[] = [];
   #nextId = 1000;
   #waiters: (() => void)[] = [];
+  #barriers: { method: string; path: RegExp; count: number; arrived: number; gate: Promise<void>; release: () => void }[] = [];
 
   record(r: RecordedRequest): void {
     this.requests.push(r);
@@ -73,6 +74,25 @@ export class StandInState {
   /** Requests that change something (token requests aside: they post nothing to the repository). */
   writes(): RecordedRequest[] {
     return this.requests.filter((r) => WRITES.has(r.method) && !/\/access_tokens$/.test(r.path));
+  }
+
+  /**
+   * Holds the first `count` requests matching method and path until all of them have arrived, so
+   * racing deliveries really overlap (released anyway after `limitMs`).
+   */
+  holdUntil(method: string, path: RegExp, count: number, limitMs = 10_000): void {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    setTimeout(release, limitMs).unref();
+    this.#barriers.push({ method, path, count, arrived: 0, gate, release });
+  }
+
+  async pass(method: string, path: string): Promise<void> {
+    const b = this.#barriers.find((x) => x.method === method && x.path.test(path) && x.arrived < x.count);
+    if (!b) return;
+    b.arrived++;
+    if (b.arrived === b.count) b.release();
+    await b.gate;
   }
 
   takeFailure(method: string, path: string): Failure | undefined {
