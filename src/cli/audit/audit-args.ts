@@ -1,0 +1,106 @@
+import type { AuditMode } from '../../audit/audit-file.js';
+import { TARGETS, type Severity, type Target } from '../../types.js';
+import { UserError } from '../user-error.js';
+
+export const AUDIT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
+export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+
+export interface AuditArgs {
+  kind: 'audit';
+  dir: string;
+  /** A generation, or 'auto' to read it from the tree's headers. */
+  target: Target | 'auto';
+  format: AuditFormat;
+  output?: string;
+  mode: AuditMode;
+  /** Worker threads; undefined for one per core. */
+  jobs?: number;
+  include: string[];
+  exclude: string[];
+  failOn: Severity;
+  core: string[];
+}
+
+export type AuditCommand = { kind: 'help' } | AuditArgs;
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+const VALUED = new Set(['--target', '--format', '--output', '-o', '--jobs', '-j', '--include', '--exclude', '--fail-on', '--core']);
+export const MAX_JOBS = 64;
+
+/** Parses the arguments after `audit`; throws UserError on bad usage. */
+export function parseAuditArgs(argv: readonly string[], defaultTarget: Target): AuditCommand {
+  if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
+  const args: Omit<AuditArgs, 'dir'> & { dir?: string } = {
+    kind: 'audit', target: defaultTarget, format: 'text', mode: 'report', include: [], exclude: [], failOn: 'warning', core: [],
+  };
+  const dirs: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      dirs.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      dirs.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (!VALUED.has(name)) {
+      if (eq !== -1 || !setMode(args, name)) throw new UserError(`unknown option '${arg}' (try: memcg-review audit --help)`);
+      continue;
+    }
+    const value = eq !== -1 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '') throw new UserError(`option '${name}' needs a value`);
+    setValue(args, name, value);
+  }
+  if (dirs.length === 0) throw new UserError('no tree given (usage: memcg-review audit DIR [options], see --help)');
+  if (dirs.length > 1) throw new UserError(`one tree at a time (got ${dirs.length}: ${dirs.join(', ')})`);
+  if (args.mode === 'diff' && args.format !== 'text') throw new UserError('--diff prints a patch; it takes no --format');
+  return { ...args, dir: dirs[0]! };
+}
+
+function setMode(args: { mode: AuditMode }, name: string): boolean {
+  if (name !== '--fix' && name !== '--diff') return false;
+  const mode = name === '--fix' ? 'fix' : 'diff';
+  if (args.mode !== 'report' && args.mode !== mode) throw new UserError('--fix and --diff cannot be combined');
+  args.mode = mode;
+  return true;
+}
+
+function setValue(args: Omit<AuditArgs, 'dir'>, name: string, value: string): void {
+  switch (name) {
+    case '--target':
+      args.target = value === 'auto' ? 'auto' : oneOf(name, value, TARGETS, ['auto']);
+      break;
+    case '--format':
+      args.format = oneOf(name, value, AUDIT_FORMATS);
+      break;
+    case '--output':
+    case '-o':
+      args.output = value;
+      break;
+    case '--jobs':
+    case '-j':
+      if (!/^[1-9][0-9]*$/.test(value) || Number(value) > MAX_JOBS) throw new UserError(`bad value '${value}' for --jobs (a whole number from 1 to ${MAX_JOBS})`);
+      args.jobs = Number(value);
+      break;
+    case '--include':
+      args.include.push(value);
+      break;
+    case '--exclude':
+      args.exclude.push(value);
+      break;
+    case '--fail-on':
+      args.failOn = oneOf(name, value, SEVERITIES);
+      break;
+    case '--core':
+      args.core.push(value);
+      break;
+  }
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], more: readonly string[] = []): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UserError(`bad value '${value}' for ${name} (one of: ${[...allowed, ...more].join(', ')})`);
+}

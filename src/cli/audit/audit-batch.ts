@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { auditFile, type AuditMode } from '../../audit/audit-file.js';
+import type { Prefilter } from '../../audit/prefilter.js';
+import { addOutcome, emptyBatch, type BatchReport } from '../../audit/tally.js';
+import type { Reviewer } from '../../review/reviewer.js';
+import type { BytesReader } from './read-bytes.js';
+
+export interface BatchContext {
+  /** The tree's real root. */
+  root: string;
+  reader: BytesReader;
+  prefilter: Prefilter;
+  mode: AuditMode;
+  /** The reviewer, asked for only when a file passes the prefilter (it may still be loading). */
+  reviewer: () => Promise<Reviewer>;
+}
+
+/** Reads and prefilters a batch of tree-relative files, then reviews the candidates. */
+export async function auditBatch(files: readonly string[], ctx: BatchContext): Promise<BatchReport> {
+  const batch = emptyBatch();
+  const candidates: { path: string; bytes: Buffer }[] = [];
+  for (const rel of files) {
+    let bytes: Buffer;
+    try {
+      bytes = ctx.reader.read(path.join(ctx.root, rel));
+    } catch (e) {
+      const note = `not read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`;
+      addOutcome(batch, { path: rel, candidate: false, parsed: false, lines: 0, findings: [], note }, 0);
+      continue;
+    }
+    if (ctx.prefilter.test(bytes) === 'skip') addOutcome(batch, { path: rel, candidate: false, parsed: false, lines: 0, findings: [] }, bytes.length);
+    else candidates.push({ path: rel, bytes: Buffer.from(bytes) });
+  }
+  if (candidates.length === 0) return batch;
+  const reviewer = await ctx.reviewer();
+  for (const c of candidates) addOutcome(batch, auditFile(c.path, c.bytes, reviewer, ctx.prefilter, ctx.mode), c.bytes.length);
+  return batch;
+}

@@ -1,0 +1,42 @@
+import { DEFAULT_CORE_FILES, DEFAULT_OPTIONS, TARGETS } from '../../types.js';
+import { AUDIT_FORMATS, MAX_JOBS } from './audit-args.js';
+
+export const AUDIT_HELP = `Usage: memcg-review audit DIR [options]
+
+Audits a whole kernel tree for open-coded memory-cgroup accesses: walks DIR's .c and .h
+files (symbolic links are never followed, folders starting with '.' are skipped), parses
+only the files that name a relevant token, on worker threads, and reports every finding
+with the fix the model proved. Paths in the reports are relative to DIR.
+
+Options:
+  --target GEN|auto     API generation to review against (default ${DEFAULT_OPTIONS.target}):
+                        ${TARGETS.join(', ')}; auto reads it from DIR's headers
+                        (include/linux/memcontrol.h, include/linux/mm_types.h)
+  --format FMT          report format: ${AUDIT_FORMATS.join(', ')} (default text)
+  -o, --output FILE     write the report (or the --diff patch) to FILE, atomically,
+                        instead of stdout
+  --fix                 apply every proven fix in place, atomically per file and only
+                        inside DIR; the report then shows what remains
+  --diff                print every proven fix as one patch (git apply / patch -p1 in
+                        DIR) and nothing else
+  -j, --jobs N          worker threads that parse and review (default: one per core,
+                        at most ${MAX_JOBS}); 1 reviews on the main thread
+  --include GLOB        audit only matching files (repeatable); a glob without '/'
+                        matches the file name at any depth (*.h), one with '/' the path
+                        in DIR (drivers/gpu/**); * within a name, ** across folders
+  --exclude GLOB        skip matching files and folders (repeatable), same globs
+  --fail-on error|warning|info
+                        lowest severity that makes the exit code 1 (default warning)
+  --core GLOB           a file allowed to write the memcg word, added to the defaults
+                        (${DEFAULT_CORE_FILES.join(', ')}); repeatable
+  -h, --help            show this help
+
+A progress line (files scanned, parsed, findings) goes to stderr when it is a terminal.
+
+Exit codes:
+  0  nothing at or above --fail-on (with --fix/--diff: nothing left after fixing)
+  1  findings at or above --fail-on
+  2  usage or input error (bad option, DIR unreadable, generation not detected or not
+     supported yet)
+  3  internal error (a bug in memcg-review, or a file the reviewer failed on)
+`;

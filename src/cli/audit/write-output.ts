@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { writeFileAtomic } from '../atomic-write.js';
+import { UserError } from '../user-error.js';
+
+/**
+ * Writes a report to --output FILE atomically: an existing file is replaced (its mode kept), a
+ * new one is created through a temporary file and a rename, so a reader never sees half a report.
+ */
+export function writeOutput(file: string, text: string): void {
+  try {
+    if (fs.existsSync(file)) {
+      if (!fs.statSync(file).isFile()) throw new UserError(`cannot write the report to '${file}': not a regular file`);
+      writeFileAtomic(file, text);
+      return;
+    }
+    const temp = path.join(path.dirname(file), `.${path.basename(file)}.memcg-review-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      fs.writeFileSync(temp, text, { flag: 'wx' });
+      fs.renameSync(temp, file);
+    } catch (e) {
+      fs.rmSync(temp, { force: true });
+      throw e;
+    }
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`cannot write the report to '${file}': ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+}

@@ -1,0 +1,63 @@
+import { RELEVANT } from '../../src/c/source-analysis.js';
+import { createPrefilter } from '../../src/audit/prefilter.js';
+
+const bytes = (s: string) => Buffer.from(s, 'utf8');
+
+describe('the literal prefilter', () => {
+  const prefilter = createPrefilter();
+
+  test('searches the literals of the reviewer’s own RELEVANT expression', () => {
+    expect(prefilter.literals).not.toBeNull();
+    for (const literal of prefilter.literals!) expect(RELEVANT.test(literal)).toBe(true);
+  });
+
+  test.each([
+    'x = page->mem_cgroup;',
+    'cmpxchg(&page->obj_cgroups, NULL, vec);',
+    'unsigned long memcg_data;',
+    'if (PageKmemcg(page))',
+    '__SetPageKmemcg(page);',
+  ])('lets through a file with a relevant token: %s', (text) => {
+    expect(prefilter.test(bytes(`int a;\n${text}\nint b;\n`))).toBe('candidate');
+  });
+
+  test.each(['int main(void) { return 0; }', 'struct cgroup_subsys_state *css;', 'memcg = get_memcg_of(mm);', ''])(
+    'skips a file without one: %s',
+    (text) => {
+      expect(prefilter.test(bytes(text))).toBe('skip');
+    },
+  );
+
+  test('agrees with RELEVANT on every file that RELEVANT accepts (no file the reviewer would parse is skipped)', () => {
+    const samples = [
+      'a mem_cgroup b', 'mem_cgroups', 'xobj_cgroupsx', 'memcg_datum', 'memcg_data', 'PageKmemcg', 'Kmem cg', 'mem cgroup', 'cg', 'memcg',
+      'struct mem_cgroup *memcg;', 'page->mem_cgroup_id', '/* mem_cgroup */', '"obj_cgroups"',
+    ];
+    for (const s of samples) if (RELEVANT.test(s)) expect([s, prefilter.test(bytes(s))]).toEqual([s, 'candidate']);
+  });
+
+  test('reads bytes that are not valid UTF-8 without failing', () => {
+    const latin1 = Buffer.concat([bytes('/* Copyright '), Buffer.from([0xa9, 0xff]), bytes(' */ page->mem_cgroup')]);
+    expect(prefilter.test(latin1)).toBe('candidate');
+  });
+
+  test('works on a Uint8Array view as on a Buffer', () => {
+    const b = bytes('xx page->memcg_data yy');
+    expect(prefilter.test(new Uint8Array(b.buffer, b.byteOffset, b.byteLength))).toBe('candidate');
+  });
+
+  test('an expression that is not literals falls back to testing the text, and agrees with it', () => {
+    const rich = createPrefilter(/folio_memcg\s*\(|PageMemcg\w+/);
+    expect(rich.literals).toBeNull();
+    expect(rich.test(bytes('x = folio_memcg (folio);'))).toBe('candidate');
+    expect(rich.test(bytes('PageMemcgKmem(page)'))).toBe('candidate');
+    expect(rich.test(bytes('folio_memcg_kmem'))).toBe('skip');
+  });
+
+  test('a single literal needs no gate', () => {
+    const one = createPrefilter(/memcg_data/);
+    expect(one.literals).toEqual(['memcg_data']);
+    expect(one.test(bytes('page->memcg_data'))).toBe('candidate');
+    expect(one.test(bytes('page->memcg'))).toBe('skip');
+  });
+});
