@@ -3,6 +3,7 @@ import type { CreateReviewer } from './check.js';
 import { installHook } from './install-hook.js';
 import type { ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
+import { modelCommand } from './model-command.js';
 
 export interface Deps {
   createReviewer: CreateReviewer;
@@ -16,4 +17,4 @@ export type CommandRunner = (argv: readonly string[], io: Io, deps: Deps) => Pro
  * own file under src/cli/ and is registered here by name; it handles its own --help and throws
  * UserError for bad usage, which run() turns into one line and exit code 2.
  */
-export const COMMANDS: Record<string, CommandRunner> = { audit: (argv, io, deps) => audit(argv, io, deps), 'install-hook': installHook };
+export const COMMANDS: Record<string, CommandRunner> = { audit: (argv, io, deps) => audit(argv, io, deps), 'install-hook': installHook, model: modelCommand };

@@ -3,6 +3,7 @@ import { DEFAULT_CORE_FILES, TARGETS } from '../types.js';
 export const HELP = `Usage: memcg-review check [options] [FILE... | -]
        memcg-review check [options] --git RANGE
        memcg-review install-hook [--fail-on LEVEL] [--force] [--print]
+       memcg-review model [--target GEN|auto] [--explain HELPER] | model verify --tree DIR
        memcg-review --help | --version
 
 Reviews Linux kernel patches (and C files) for open-coded memory-cgroup accesses

@@ -1,0 +1,50 @@
+import { TARGETS, type Target } from '../types.js';
+import { UserError } from './user-error.js';
+
+export type ModelFormat = 'text' | 'markdown' | 'json';
+export type TargetChoice = Target | 'auto';
+
+export type ModelArgs =
+  | { kind: 'help' }
+  | { kind: 'show'; target?: TargetChoice; tree?: string; format: ModelFormat; explain?: string }
+  | { kind: 'verify'; target?: TargetChoice; tree: string; format: 'text' | 'json' };
+
+const VALUED = new Set(['--target', '--tree', '--format', '--explain']);
+const FORMATS: readonly ModelFormat[] = ['text', 'markdown', 'json'];
+
+/** Parses the arguments after `model`; throws UserError on bad usage. */
+export function parseModelArgs(argv: readonly string[]): ModelArgs {
+  if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
+  const verify = argv[0] === 'verify';
+  const values = new Map<string, string>();
+  for (let i = verify ? 1 : 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (!arg.startsWith('-')) throw new UserError(`unexpected argument '${arg}' (try: memcg-review model --help)`);
+    if (!VALUED.has(name)) throw new UserError(`unknown option '${arg}' (try: memcg-review model --help)`);
+    const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
+    if (value === undefined || value === '') throw new UserError(`option '${name}' needs a value`);
+    if (values.has(name)) throw new UserError(`option '${name}' given more than once`);
+    values.set(name, value);
+  }
+  const target = values.has('--target') ? oneOf('--target', values.get('--target')!, [...TARGETS, 'auto'] as const) : undefined;
+  const tree = values.get('--tree');
+  const format = oneOf('--format', values.get('--format') ?? 'text', FORMATS);
+  if (!verify) return { kind: 'show', target, tree, format, explain: explainOf(values, format) };
+  if (values.has('--explain')) throw new UserError('--explain does not go with verify');
+  if (!tree) throw new UserError('model verify needs --tree DIR (a kernel tree with include/linux/memcontrol.h)');
+  if (format === 'markdown') throw new UserError("bad value 'markdown' for --format (model verify prints text or json)");
+  return { kind: 'verify', target, tree, format };
+}
+
+function explainOf(values: Map<string, string>, format: ModelFormat): string | undefined {
+  const helper = values.get('--explain');
+  if (helper !== undefined && values.has('--format') && format !== 'text') throw new UserError('--explain prints plain text: drop --format');
+  return helper;
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UserError(`bad value '${value}' for ${name} (one of: ${allowed.join(', ')})`);
+}

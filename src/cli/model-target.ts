@@ -1,0 +1,29 @@
+import { detectGeneration, GENERATION_FILES } from '../model/detect-generation.js';
+import { generationOf, type Generation } from '../model/generation.js';
+import type { Io } from './io.js';
+import type { TargetChoice } from './model-args.js';
+import { lookupInTree, type Tree } from './tree.js';
+import { UserError } from './user-error.js';
+
+/** A file of the tree, or null when it is not there (or not readable). */
+export function readTreeFile(tree: Tree, rel: string, io: Io): string | null {
+  const found = lookupInTree(tree, rel, io);
+  if (!found.ok) return null;
+  try {
+    return io.fs.readFile(found.real);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The generation to print or verify: the one named, or with `auto` the one the tree's headers
+ * define (what was seen is returned for the report). One line and exit 2 when it cannot be told.
+ */
+export function resolveGeneration(choice: TargetChoice, tree: Tree | null, treeArg: string | undefined, io: Io): { gen: Generation; detected?: string } {
+  if (choice !== 'auto') return { gen: generationOf(choice) };
+  if (!tree) throw new UserError('--target auto needs --tree DIR');
+  const found = detectGeneration((rel: (typeof GENERATION_FILES)[number]) => readTreeFile(tree, rel, io));
+  if (!found.target) throw new UserError(`cannot tell the API generation of tree '${treeArg}': ${found.evidence}`);
+  return { gen: generationOf(found.target), detected: found.evidence };
+}

@@ -1,0 +1,26 @@
+import { columns } from './columns.js';
+import { flagsLine } from './flags-line.js';
+import { Footnotes } from './footnotes.js';
+import type { ModelView } from './model-view.js';
+import { outsideRcuPhrase } from './outside-rcu.js';
+
+/** The model of one generation as plain text: summary, states, the helper x state matrix, footnoted conditions. */
+export function modelText(view: ModelView): string {
+  const notes = new Footnotes();
+  const states = view.states.map((s) => s.id);
+  const lines = [`memcg model: ${view.target}`, view.summary, flagsLine(view), '', 'States'];
+  lines.push(...columns([['state', `word in ${view.target}`, 'legacy (<= 5.10)', 'description'], ...view.states.map((s) => [s.id, s.word, s.legacy, s.description])]));
+  lines.push('', 'Helpers on each state, under rcu_read_lock()');
+  lines.push(...columns([['helper', 'takes', ...states], ...view.helpers.map((h) => [h.name, h.takes, ...states.map((s) => notes.cell(h.outcomes[s]))])]));
+  const outside = view.helpers.filter((h) => Object.keys(h.outsideRcu).length > 0);
+  if (outside.length > 0) {
+    lines.push('', 'Outside rcu_read_lock()');
+    lines.push(...outside.map((h) => `  ${h.name}: ${outsideRcuPhrase(h, (o) => notes.cell(o))}`));
+  }
+  const entries = notes.entries();
+  if (entries.length > 0) {
+    lines.push('', 'Preconditions that trip');
+    lines.push(...entries.map((e) => `  [${e.n}] ${e.text}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
