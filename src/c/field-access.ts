@@ -1,5 +1,6 @@
 import { FOLIO, PAGE, SLAB } from './c-type.js';
 import { calleeName, callArguments, outerParent, unparen } from './nodes.js';
+import { parentOf } from './parents.js';
 import type { SyntaxNode } from './parser.js';
 import { printedValue } from './printf-format.js';
 import type { SourceAnalysis } from './source-analysis.js';
@@ -69,7 +70,7 @@ function inTruthPosition(child: SyntaxNode, parent: SyntaxNode): boolean {
     case 'conditional_expression':
       return parent.childForFieldName('condition')?.id === child.id;
     case 'argument_list': {
-      const call = parent.parent!;
+      const call = parentOf(parent)!;
       return TRUTH_CALLS.test(calleeName(call) ?? '') && callArguments(call)[0]?.id === child.id;
     }
     default:
@@ -83,18 +84,19 @@ function inTruthPosition(child: SyntaxNode, parent: SyntaxNode): boolean {
  */
 function inIntegerTest(node: SyntaxNode): boolean {
   let child = node;
-  let parent = node.parent;
+  let parent = parentOf(node);
   let crossed = false;
   while (parent) {
     if (parent.type === 'parenthesized_expression') {
-      if (parent.parent && (parent.parent.type === 'if_statement' || parent.parent.type === 'while_statement')) break;
+      const grand = parentOf(parent);
+      if (grand && (grand.type === 'if_statement' || grand.type === 'while_statement')) break;
     } else if (parent.type === 'cast_expression' && !/\*/.test(parent.childForFieldName('type')!.text)) {
       crossed = true;
     } else if (parent.type === 'binary_expression' && parent.childForFieldName('operator')?.type === '|') {
       crossed = true;
     } else break;
     child = parent;
-    parent = parent.parent;
+    parent = parentOf(parent);
   }
   if (!crossed || !parent) return false;
   if (parent.type === 'parenthesized_expression') return true;
@@ -116,7 +118,7 @@ function usageOf(node: SyntaxNode): { usage: Usage; valueNode: SyntaxNode } {
       if (parent.child(0)?.type === '&') return { usage: 'address', valueNode: node };
       break;
     case 'argument_list': {
-      const call = parent.parent!;
+      const call = parentOf(parent)!;
       const name = calleeName(call) ?? '';
       const first = callArguments(call)[0]?.id === child.id;
       if (name === 'WRITE_ONCE' && first) return { usage: 'write-once', valueNode: node };

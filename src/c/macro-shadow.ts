@@ -5,8 +5,8 @@ import type { SyntaxNode } from './parser.js';
  * where everything is blanked except the given macro bodies, each wrapped as the body of a function
  * (`f(){ BODY ;}`), so offsets in the shadow tree equal offsets in the file. Null when there are none.
  */
-export function macroShadow(values: readonly SyntaxNode[], text: string): string | null {
-  const bodies = values.filter((v) => v.startIndex - (v.parent?.startIndex ?? 0) >= 6);
+export function macroShadow(values: readonly SyntaxNode[], text: string, parentOf: (n: SyntaxNode) => SyntaxNode | null): string | null {
+  const bodies = values.filter((v) => v.startIndex - (parentOf(v)?.startIndex ?? 0) >= 6);
   if (bodies.length === 0) return null;
   const chars = text.replace(/[^\n]/g, ' ').split('');
   for (const value of bodies) {

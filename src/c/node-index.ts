@@ -16,14 +16,21 @@ export interface NodeIndex {
 }
 
 const MEMCG_FIELDS = new Set(['mem_cgroup', 'obj_cgroups', 'memcg_data']);
-export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: ReadonlySet<string>): NodeIndex {
+/** Walks a tree once, gathering the nodes the rules need and recording every node's parent in `parents`. */
+export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: ReadonlySet<string>, parents: Map<number, SyntaxNode>): NodeIndex {
   const index: NodeIndex = { memcgFields: [], memcgCalls: [], comments: [], macroValues: [], structs: [], functions: [], fileDeclarations: [] };
   const cursor = root.walk();
-  // depth of function bodies and blocks: declarations outside them are file level
+  // Depth of function bodies and blocks: declarations outside them are file level. The walk is a
+  // loop, not a recursion, so 100,000 nested parentheses do not exhaust the stack.
+  const blocks: boolean[] = [];
+  const ancestors: SyntaxNode[] = [];
   let blockDepth = 0;
-  const visit = (): void => {
+  for (;;) {
     const type = cursor.nodeType;
     const n = cursor.currentNode;
+    const parent = ancestors[ancestors.length - 1];
+    if (parent) parents.set(n.id, parent);
+    let descend = true;
     switch (type) {
       case 'field_expression': {
         const field = n.childForFieldName('field')?.text;
@@ -37,16 +44,19 @@ export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: Readon
       }
       case 'comment':
         index.comments.push(n);
-        return;
+        descend = false;
+        break;
       case 'string_literal':
       case 'char_literal':
       case 'number_literal':
-        return;
+        descend = false;
+        break;
       case 'preproc_def':
       case 'preproc_function_def': {
         const value = n.childForFieldName('value');
         if (value && relevant.test(value.text)) index.macroValues.push(value);
-        return;
+        descend = false;
+        break;
       }
       case 'struct_specifier':
       case 'union_specifier':
@@ -59,15 +69,17 @@ export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: Readon
         if (blockDepth === 0) index.fileDeclarations.push(n);
         break;
     }
-    const block = type === 'compound_statement' || type === 'function_definition';
-    if (cursor.gotoFirstChild()) {
+    if (descend && cursor.gotoFirstChild()) {
+      const block = type === 'compound_statement' || type === 'function_definition';
+      blocks.push(block);
+      ancestors.push(n);
       if (block) blockDepth++;
-      do visit();
-      while (cursor.gotoNextSibling());
-      if (block) blockDepth--;
-      cursor.gotoParent();
+      continue;
     }
-  };
-  visit();
-  return index;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) return index;
+      ancestors.pop();
+      if (blocks.pop()) blockDepth--;
+    }
+  }
 }

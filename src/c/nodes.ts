@@ -1,3 +1,4 @@
+import { parentOf } from './parents.js';
 import type { SyntaxNode } from './parser.js';
 
 /** Every named descendant of `root` (root included), in document order, without recursion limits. */
@@ -26,10 +27,10 @@ export function unparen(node: SyntaxNode): SyntaxNode {
 /** The nearest parent that is not a parenthesized expression. */
 export function outerParent(node: SyntaxNode): { parent: SyntaxNode | null; child: SyntaxNode } {
   let child = node;
-  let parent = node.parent;
+  let parent = parentOf(node);
   while (parent && parent.type === 'parenthesized_expression') {
     child = parent;
-    parent = parent.parent;
+    parent = parentOf(parent);
   }
   return { parent, child };
 }
@@ -49,7 +50,7 @@ export function callArguments(call: SyntaxNode): SyntaxNode[] {
 
 /** The function definition enclosing a node, if any. */
 export function enclosingFunction(node: SyntaxNode): SyntaxNode | null {
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
+  for (let n = parentOf(node); n; n = parentOf(n)) if (n.type === 'function_definition') return n;
   return null;
 }
 

@@ -1,4 +1,5 @@
 import { calleeName, callArguments } from './nodes.js';
+import { parentOf } from './parents.js';
 import type { SyntaxNode } from './parser.js';
 
 /** printk-style functions: a format string, then the values it converts. */
@@ -15,8 +16,8 @@ const CONVERSION = /%(%|[-+ #0]*(\d+|\*)?(\.(\d+|\*))?(hh|h|ll|l|L|z|j|t)?([diou
 
 /** If `arg` is a value printed by a printk-style call, where and how. */
 export function printedValue(arg: SyntaxNode): PrintedValue | null {
-  const list = arg.parent;
-  const call = list?.type === 'argument_list' ? list.parent : null;
+  const list = parentOf(arg);
+  const call = list?.type === 'argument_list' ? parentOf(list) : null;
   if (!call || !PRINTERS.test(calleeName(call) ?? '')) return null;
   const args = callArguments(call);
   const formatAt = args.findIndex((a) => a.type === 'string_literal');

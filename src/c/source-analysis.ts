@@ -24,6 +24,8 @@ export interface SourceAnalysis {
   roots: SyntaxNode[];
   /** The nodes of each root the rules look at, gathered in one walk. */
   indexes: NodeIndex[];
+  /** Every node's parent, for parentOf() while the rules run (see parents.ts). */
+  parents: Map<number, SyntaxNode>;
   resolver: TypeResolver;
   scope: FileScope;
   options: ReviewOptions;
@@ -48,12 +50,13 @@ export function analyzeSource(
 ): SourceAnalysis {
   const lines = new LineIndex(file.text);
   const trees: Tree[] = [parser.parse(file.text)];
-  const main = indexNodes(trees[0]!.rootNode, RELEVANT, MEMCG_CALLS);
+  const parents = new Map<number, SyntaxNode>();
+  const main = indexNodes(trees[0]!.rootNode, RELEVANT, MEMCG_CALLS, parents);
   const indexes = [main];
-  const shadow = macroShadow(main.macroValues, file.text);
+  const shadow = macroShadow(main.macroValues, file.text, (n) => parents.get(n.id) ?? null);
   if (shadow) {
     trees.push(parser.parse(shadow));
-    indexes.push(indexNodes(trees[1]!.rootNode, RELEVANT, MEMCG_CALLS));
+    indexes.push(indexNodes(trees[1]!.rootNode, RELEVANT, MEMCG_CALLS, parents));
   }
   const scope = collectFileScope(main);
   const paramCache = new Map<string, Map<string, CType>>();
@@ -92,6 +95,7 @@ export function analyzeSource(
     lines,
     roots: trees.map((t) => t.rootNode),
     indexes,
+    parents,
     resolver: new TypeResolver({ scope, paramsOf, headingAt }),
     scope,
     options,

@@ -1,7 +1,8 @@
 import { addressOf, declaredNames, deref, pointerTo, typeOfDescriptor, type CType } from './c-type.js';
 import type { FileScope } from './file-scope.js';
 import { CONTAINER_MACROS, TRACE_MACROS, guessTypeFromName, knownFieldType, knownReturnType } from './known-functions.js';
-import { calleeName, callArguments } from './nodes.js';
+import { calleeName, callArguments, unparen } from './nodes.js';
+import { parentOf } from './parents.js';
 import type { SyntaxNode } from './parser.js';
 
 /** A resolved type and how it was found; `guess` says which name the type was guessed from. */
@@ -12,6 +13,7 @@ export interface Resolved {
 }
 
 const UNKNOWN: Resolved = { type: null, confidence: 'low' };
+const MAX_DEPTH = 64;
 
 export interface ResolverContext {
   scope: FileScope;
@@ -26,9 +28,15 @@ export class TypeResolver {
   constructor(private readonly ctx: ResolverContext) {}
 
   typeOf(expr: SyntaxNode): Resolved {
+    return this.resolve(expr, 0);
+  }
+
+  /** `depth` bounds the recursion: hostile input nests expressions 100,000 deep. */
+  private resolve(node: SyntaxNode, depth: number): Resolved {
+    const expr = unparen(node);
+    if (depth > MAX_DEPTH) return UNKNOWN;
+    const typeOf = (e: SyntaxNode) => this.resolve(e, depth + 1);
     switch (expr.type) {
-      case 'parenthesized_expression':
-        return expr.namedChild(0) ? this.typeOf(expr.namedChild(0)!) : UNKNOWN;
       case 'identifier':
         return this.identifierType(expr);
       case 'cast_expression': {
@@ -36,27 +44,27 @@ export class TypeResolver {
         return t ? { type: t, confidence: 'high' } : UNKNOWN;
       }
       case 'call_expression':
-        return this.callType(expr);
+        return this.callType(expr, typeOf);
       case 'subscript_expression':
-        return this.map(this.typeOf(expr.childForFieldName('argument')!), (t) => deref(t));
+        return this.map(typeOf(expr.childForFieldName('argument')!), (t) => deref(t));
       case 'pointer_expression': {
-        const arg = this.typeOf(expr.childForFieldName('argument')!);
+        const arg = typeOf(expr.childForFieldName('argument')!);
         return this.map(arg, (t) => (expr.child(0)?.type === '&' ? addressOf(t) : deref(t)));
       }
       case 'binary_expression': {
         const op = expr.childForFieldName('operator')?.type;
         if (op !== '+' && op !== '-') return UNKNOWN;
-        const left = this.typeOf(expr.childForFieldName('left')!);
+        const left = typeOf(expr.childForFieldName('left')!);
         if (left.type && left.type.ptr > 0) return left;
-        const right = this.typeOf(expr.childForFieldName('right')!);
+        const right = typeOf(expr.childForFieldName('right')!);
         return op === '+' && right.type && right.type.ptr > 0 ? right : UNKNOWN;
       }
       case 'conditional_expression':
-        return this.typeOf(expr.childForFieldName('consequence') ?? expr.childForFieldName('alternative')!);
+        return typeOf(expr.childForFieldName('consequence') ?? expr.childForFieldName('alternative')!);
       case 'assignment_expression':
-        return this.typeOf(expr.childForFieldName('left')!);
+        return typeOf(expr.childForFieldName('left')!);
       case 'field_expression':
-        return this.fieldType(expr);
+        return this.fieldType(expr, typeOf);
       default:
         return UNKNOWN;
     }
@@ -67,8 +75,8 @@ export class TypeResolver {
     return type ? { ...r, type } : UNKNOWN;
   }
 
-  private fieldType(expr: SyntaxNode): Resolved {
-    const arg = this.typeOf(expr.childForFieldName('argument')!);
+  private fieldType(expr: SyntaxNode, typeOf: (e: SyntaxNode) => Resolved): Resolved {
+    const arg = typeOf(expr.childForFieldName('argument')!);
     const field = expr.childForFieldName('field')!.text;
     const arrow = expr.childForFieldName('operator')?.type === '->';
     const struct = arrow ? deref(arg.type) : arg.type;
@@ -80,7 +88,7 @@ export class TypeResolver {
     return guessed ? { type: guessed, confidence: 'low', guess: `${arrow ? '->' : '.'}${field}` } : UNKNOWN;
   }
 
-  private callType(call: SyntaxNode): Resolved {
+  private callType(call: SyntaxNode, typeOf: (e: SyntaxNode) => Resolved): Resolved {
     const name = calleeName(call);
     if (!name) return UNKNOWN;
     if (CONTAINER_MACROS.has(name)) {
@@ -89,7 +97,7 @@ export class TypeResolver {
     }
     if (name === 'READ_ONCE' || name === 'rcu_dereference' || name === 'rcu_dereference_protected') {
       const first = callArguments(call)[0];
-      return first ? this.typeOf(first) : UNKNOWN;
+      return first ? typeOf(first) : UNKNOWN;
     }
     const t = this.ctx.scope.functions.get(name) ?? knownReturnType(name);
     return t ? { type: t, confidence: 'high' } : UNKNOWN;
@@ -110,9 +118,9 @@ export class TypeResolver {
 
   /** Declarations visible at `at`: enclosing blocks, for-loop heads, parameters, trace prototypes. */
   private lookupLocal(at: SyntaxNode, name: string): CType | null {
-    for (let n = at.parent; n; n = n.parent) {
+    for (let n = parentOf(at); n; n = parentOf(n)) {
       let found: CType | null = null;
-      if (n.type === 'compound_statement' || n.type === 'translation_unit') {
+      if (n.type === 'compound_statement') { // file-level names are the scope's globals
         found = findDeclared(n.namedChildren, name, at.startIndex);
       } else if (n.type === 'for_statement') {
         found = findDeclared([n.childForFieldName('initializer')], name, at.startIndex);

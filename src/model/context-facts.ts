@@ -1,4 +1,5 @@
 import { calleeName, callArguments, enclosingFunction, functionName, normalizedText, unparen } from '../c/nodes.js';
+import { parentOf } from '../c/parents.js';
 import type { SyntaxNode } from '../c/parser.js';
 import { ALL_STATES, type StateId } from './states.js';
 
@@ -104,7 +105,7 @@ function guardStates(access: SyntaxNode, receiver: string): StateId[] | null {
   const narrow = (s: StateId[] | null) => {
     if (s) states = states ? states.filter((x) => s.includes(x)) : s;
   };
-  for (let child = access, n = access.parent; n; child = n, n = n.parent) {
+  for (let child = access, n = parentOf(access); n; child = n, n = parentOf(n)) {
     if (n.type === 'binary_expression' && child.id === n.childForFieldName('right')?.id) {
       // `a && b` evaluates b only where a holds; `a || b` only where it does not.
       const op = n.childForFieldName('operator')?.type;

@@ -1,11 +1,12 @@
 import { fieldAccesses } from '../c/field-access.js';
 import { loadCParser, type CParser } from '../c/parser.js';
-import { analyzeSource, countSyntaxErrors, RELEVANT } from '../c/source-analysis.js';
+import { withParents } from '../c/parents.js';
+import { analyzeSource, countSyntaxErrors, RELEVANT, type SourceAnalysis } from '../c/source-analysis.js';
 import { applyEdits } from '../fix/apply-edits.js';
 import { generationOf } from '../model/generation.js';
 import { RULES } from '../rules/index.js';
 import type { Problem, Rule } from '../rules/rule.js';
-import { TARGETS, type Finding, type ReviewOptions, type Target, type TextEdit } from '../types.js';
+import { TARGETS, type Finding, type ReviewOptions, type Target } from '../types.js';
 import { matchesAny } from './glob.js';
 
 /** One C source to review: its path inside the tree and its text (a full file or a hunk-built image). */
@@ -39,6 +40,15 @@ function lowConfidenceNote(p: Problem): string {
 export function reviewWith(parser: CParser, rules: readonly Rule[], file: SourceFile, options: ReviewOptions): Finding[] {
   if (!RELEVANT.test(file.text)) return [];
   const src = analyzeSource(parser, file, options);
+  try {
+    return withParents(src.parents, () => runRules(parser, rules, file, src));
+  } finally {
+    src.dispose();
+  }
+}
+
+function runRules(parser: CParser, rules: readonly Rule[], file: SourceFile, src: SourceAnalysis): Finding[] {
+  const options = src.options;
   const isCore = matchesAny(file.path, options.coreFiles);
   const accesses = fieldAccesses(src);
   const gen = generationOf(options.target);
@@ -65,23 +75,33 @@ export function reviewWith(parser: CParser, rules: readonly Rule[], file: Source
       },
     });
   }
-  src.dispose();
   withdrawBreakingFixes(parser, file.text, src.syntaxErrors, findings);
   return findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
 }
 
-/** A fix must leave a file that parses with no more syntax errors than before. */
+/**
+ * A fix must leave a file that parses with no more syntax errors than before. All fixes are tried
+ * together; when that adds errors, the set is halved until the fixes that do are found, so a file
+ * with thousands of fixes costs a few parses, not one per fix.
+ */
 function withdrawBreakingFixes(parser: CParser, text: string, errorsBefore: number, findings: Finding[]): void {
-  const fixed = findings.filter((f) => f.fix);
-  if (fixed.length === 0) return;
-  const errorsAfter = (edits: TextEdit[]) => {
-    const tree = parser.parse(applyEdits(text, edits).text);
+  const breaks = (set: Finding[]) => {
+    const tree = parser.parse(applyEdits(text, set.flatMap((f) => f.fix!.edits)).text);
     const n = countSyntaxErrors(tree.rootNode);
     tree.delete();
-    return n;
+    return n > errorsBefore;
   };
-  if (errorsAfter(fixed.flatMap((f) => f.fix!.edits)) <= errorsBefore) return;
-  for (const f of fixed) if (errorsAfter(f.fix!.edits) > errorsBefore) delete f.fix;
+  const bisect = (set: Finding[]): void => {
+    if (set.length === 0 || !breaks(set)) return;
+    if (set.length === 1) {
+      delete set[0]!.fix;
+      return;
+    }
+    const half = set.length >> 1;
+    bisect(set.slice(0, half));
+    bisect(set.slice(half));
+  };
+  bisect(findings.filter((f) => f.fix));
 }
 
 /** Loads the C grammar once and returns a synchronous reviewer for a target generation. */

@@ -49,9 +49,9 @@ const TABLES: Record<Target, Record<string, string>> = {
   },
   'v6.1': {
     folio_memcg: 'NULL memcg memcg BUG BUG BUG',
-    __folio_memcg: 'NULL memcg BUG BUG BUG NULL',
+    __folio_memcg: 'NULL memcg BUG BUG BUG BUG',
     __folio_objcg: 'BUG BUG objcg BUG BUG BUG',
-    folio_memcg_rcu: 'NULL memcg memcg BUG BUG NULL',
+    folio_memcg_rcu: 'NULL memcg memcg BUG BUG BUG',
     folio_memcg_kmem: 'false false true BUG false BUG',
     page_memcg: 'NULL memcg memcg BUG BUG memcg',
     page_memcg_check: 'NULL memcg memcg NULL NULL NULL',

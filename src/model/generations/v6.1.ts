@@ -12,8 +12,16 @@ const pageFolio = (s: PageState): PageState => (s.tail ? stateById('user') : s);
 export const folioMemcgKmem = (s: PageState) =>
   s.tail ? bug('VM_BUG_ON_PGFLAGS(PageTail(&folio->page))') : w(s).objcgs ? bug('VM_BUG_ON_FOLIO(memcg_data & MEMCG_DATA_OBJCGS)') : value(bool(w(s).kmem));
 
+/**
+ * folio_test_slab() itself asserts VM_BUG_ON_PGFLAGS(PageTail(page)) (page-flags.h's folio_flags()),
+ * so every helper that starts with it BUGs on a tail page passed as a folio.
+ */
+const TAIL = 'VM_BUG_ON_PGFLAGS(PageTail(page)) in folio_test_slab()';
+
 const __folioMemcg = (s: PageState) =>
-  s.slab
+  s.tail
+    ? bug(TAIL)
+    : s.slab
     ? bug('VM_BUG_ON_FOLIO(folio_test_slab(folio))')
     : w(s).objcgs
       ? bug('VM_BUG_ON_FOLIO(memcg_data & MEMCG_DATA_OBJCGS)')
@@ -22,7 +30,9 @@ const __folioMemcg = (s: PageState) =>
         : value(memcgIn(w(s)));
 
 const __folioObjcg = (s: PageState) =>
-  s.slab
+  s.tail
+    ? bug(TAIL)
+    : s.slab
     ? bug('VM_BUG_ON_FOLIO(folio_test_slab(folio))')
     : w(s).objcgs
       ? bug('VM_BUG_ON_FOLIO(memcg_data & MEMCG_DATA_OBJCGS)')
@@ -37,7 +47,7 @@ export const folioMemcg = (s: PageState) => {
 };
 
 const folioMemcgRcu = (s: PageState, underRcu: boolean) =>
-  s.slab ? bug('VM_BUG_ON_FOLIO(folio_test_slab(folio))') : !underRcu ? bug('WARN_ON_ONCE(!rcu_read_lock_held())') : value(memcgIn(w(s)));
+  s.tail ? bug(TAIL) : s.slab ? bug('VM_BUG_ON_FOLIO(folio_test_slab(folio))') : !underRcu ? bug('WARN_ON_ONCE(!rcu_read_lock_held())') : value(memcgIn(w(s)));
 
 /** page_memcg_check(): the page's own word; never BUGs. */
 export const pageMemcgCheck = (s: PageState) => value(w(s).objcgs ? 'NULL' : memcgIn(w(s)));
