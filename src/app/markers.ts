@@ -18,7 +18,7 @@ export function readFindingMarkers(body: string | null | undefined): string[] {
 export interface ReviewState {
   /** Version of the state layout. */
   v: 1;
-  /** The review ran to the end (not an error or an invalid config). */
+  /** The run reached its answer (a review, or the refusal of an invalid config); false after an unexpected error, which a redelivery retries. */
   ok: boolean;
   /** Hash of the settings the review used; another config reviews again. */
   config: string;

@@ -10,12 +10,13 @@ import { checkSummary } from './check-summary.js';
 import { conclusionOf } from './conclusion.js';
 import { CONFIG_PATH, describeConfigError, type AppConfig } from './config.js';
 import { configHash } from './config-hash.js';
-import { duplicateComments } from './duplicate-comments.js';
 import { fingerprintAll } from './fingerprint.js';
 import type { CheckRunInfo, CheckRunOutput, GitHubApi } from './github-api.js';
 import { loadSnapshot } from './load-snapshot.js';
-import { MAX_STATE_FINDINGS, readFindingMarkers, readStateMarker, stateMarker, type ReviewState } from './markers.js';
-import { parseConfig, type ConfigResult } from './parse-config.js';
+import { MAX_STATE_FINDINGS, readFindingMarkers, stateMarker, type ReviewState } from './markers.js';
+import { readConfig } from './read-config.js';
+import { previousState } from './previous-state.js';
+import { removeDuplicates } from './remove-duplicates.js';
 import { planComments, type CommentPlan } from './plan-comments.js';
 import { resolvedFindings } from './resolved-findings.js';
 import { resolveTarget } from './resolve-target.js';
@@ -24,6 +25,8 @@ import { decideRun } from './run-decision.js';
 import { GITHUB_TEXT_LIMIT, truncate } from './truncate.js';
 
 export const CHECK_NAME = 'memcg-review';
+/** 20 requests of 50: at most 1000 annotations per check run. */
+export const MAX_ANNOTATION_BATCHES = 20;
 
 /** A pull request to review, as an event names it. */
 export interface ReviewRequest {
@@ -60,22 +63,13 @@ export type JobOutcome = { kind: 'skipped'; why: string } | { kind: 'reviewed'; 
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message.split('\n', 1)[0]! : String(e));
 
-async function readConfig(api: GitHubApi): Promise<ConfigResult> {
-  try {
-    const text = await api.readFile(CONFIG_PATH);
-    return text === null ? parseConfig('') : parseConfig(text);
-  } catch (e) {
-    return { ok: false, error: { path: CONFIG_PATH, message: `could not be read from the default branch (${errorText(e)})` } };
-  }
-}
-
 /** Reviews one pull request: check run in progress, review, inline comments, check run completed (always). */
 export async function runReviewJob(req: ReviewRequest, deps: JobDeps): Promise<JobOutcome> {
   const { api, log } = deps;
   const parsed = await readConfig(api);
   if (req.draft && !req.force && !(parsed.ok && parsed.config.drafts)) return { kind: 'skipped', why: 'draft pull request' };
   const useCheckRun = parsed.ok ? parsed.config.checkRun : true;
-  const hash = configHash(parsed.ok ? parsed.config : null, deps.version);
+  const hash = configHash(parsed.ok ? parsed.config : parsed.error, deps.version);
   let runs: CheckRunInfo[] = [];
   let checkRunId: number | undefined;
   if (useCheckRun) {
@@ -94,7 +88,9 @@ export async function runReviewJob(req: ReviewRequest, deps: JobDeps): Promise<J
   try {
     if (!parsed.ok) {
       const where = describeConfigError(parsed.error);
-      await complete('neutral', { title: `invalid ${CONFIG_PATH}`, summary: `## memcg-review did not run\n\nThe configuration on the default branch is invalid:\n\n    ${where}\n\nFix it on the default branch, then re-run this check.${'\n\n'}${stateMarker(failState())}` });
+      // A definitive answer for these settings: a redelivery need not post it again (ok: true), a new config file reviews again.
+      const settled: ReviewState = { ...failState(), ok: true };
+      await complete('neutral', { title: `invalid ${CONFIG_PATH}`, summary: `## memcg-review did not run\n\nThe configuration on the default branch is invalid:\n\n    ${where}\n\nFix it on the default branch, then re-run this check.\n\n${stateMarker(settled)}` });
       return { kind: 'reviewed', checkRunId, conclusion: 'neutral', commentsPosted: 0 };
     }
     return await review(req, deps, parsed.config, hash, runs, checkRunId);
@@ -151,7 +147,7 @@ async function review(req: ReviewRequest, deps: JobDeps, config: AppConfig, hash
   }
 
   if (checkRunId === undefined) return { kind: 'reviewed', conclusion: conclusionOf(result.findings), commentsPosted: plan.comments.length };
-  const previous = await previousState(api, req, runs, deps.appId);
+  const previous = await previousState(api, req, runs, deps.appId, CHECK_NAME);
   const state: ReviewState = {
     v: 1,
     ok: true,
@@ -160,7 +156,8 @@ async function review(req: ReviewRequest, deps: JobDeps, config: AppConfig, hash
   };
   const preamble = [`Target: **${target.target}** (${target.reason}) · ${snapshot.commits.length} commit${snapshot.commits.length === 1 ? '' : 's'} · ${result.linesChecked} added lines of C checked`];
   const { title, summary } = checkSummary({ result, preamble, resolved: resolvedFindings(previous, new Set(fps)), state, comments: { posted: plan.comments.length, notInDiff: plan.notInDiff, overLimit: plan.overLimit, alreadyPosted: plan.alreadyPosted } });
-  const batches = annotationBatches(result);
+  // Bounded: at most MAX_ANNOTATION_BATCHES requests (the summary still lists every finding it has room for).
+  const batches = annotationBatches(result).slice(0, MAX_ANNOTATION_BATCHES);
   for (const batch of batches.slice(0, -1)) await api.updateCheckRun(checkRunId, { output: { title, summary, annotations: batch } });
   const conclusion = conclusionOf(result.findings);
   await api.updateCheckRun(checkRunId, {
@@ -170,24 +167,4 @@ async function review(req: ReviewRequest, deps: JobDeps, config: AppConfig, hash
     output: { title, summary, ...(batches.length > 0 ? { annotations: batches[batches.length - 1] } : {}) },
   });
   return { kind: 'reviewed', checkRunId, conclusion, commentsPosted: plan.comments.length };
-}
-
-/** The state of the last completed review: on this head (a re-run) or on the previous head (a push). */
-async function previousState(api: GitHubApi, req: ReviewRequest, runs: CheckRunInfo[], appId: number): Promise<ReviewState | null> {
-  const fromRuns = (list: CheckRunInfo[]) => {
-    for (const run of [...list].sort((a, b) => b.id - a.id)) {
-      const s = run.status === 'completed' ? readStateMarker(run.summary) : null;
-      if (s?.ok) return s;
-    }
-    return null;
-  };
-  const here = fromRuns(runs);
-  if (here || !req.before) return here;
-  return fromRuns(await api.listCheckRuns(req.before, CHECK_NAME, appId));
-}
-
-/** After posting: if another delivery raced this one, keep the oldest comment of each finding. */
-async function removeDuplicates(api: GitHubApi, number: number, botLogin: string): Promise<void> {
-  const ours = (await api.listReviewComments(number)).filter((c) => c.login === botLogin);
-  for (const id of duplicateComments(ours)) await api.deleteReviewComment(id);
 }

@@ -63,6 +63,13 @@ describe('the App in probot, GitHub mocked with nock', () => {
     expect(last.conclusion).toBe('neutral');
     expect(last.output.summary).toContain('.github/memcg-review.yml:2:14: maxComments must be a whole number');
     expect(captured.reviews).toHaveLength(0);
+    // Redelivered: the check run on the head already says so; nothing new is posted.
+    nock.cleanAll();
+    const run = { id: 99, status: 'completed', conclusion: 'neutral', started_at: '2026-11-25T12:00:00Z', output: { summary: last.output.summary } };
+    const again = mockPull({ config: 'target: v5.11\nmaxComments: lots\n', existingRuns: [run] });
+    await probotWithApp().receive({ id: '2', name: 'pull_request', payload: pullRequestOpened() } as never);
+    expect(again.checkRuns).toHaveLength(0);
+    expect(again.updates).toHaveLength(0);
   });
 
   it('completes the check run as neutral with the error when GitHub keeps failing', async () => {
