@@ -1,5 +1,6 @@
 import type { FieldAccess } from '../c/field-access.js';
 import { enclosingFunction, functionName, normalizedText } from '../c/nodes.js';
+import { parentOf } from '../c/parents.js';
 import { printedValue } from '../c/printf-format.js';
 import { chooseFix, intentCandidates } from '../model/choose-fix.js';
 import { contextFacts, type ContextFacts } from '../model/context-facts.js';
@@ -15,7 +16,7 @@ import { accessTagTrick } from './tag-trick-match.js';
 
 /** The variable a read is stored into (`memcg = page->mem_cgroup` or an initializer), if any. */
 function assignedVariable(a: FieldAccess): string | null {
-  const p = a.valueNode.parent;
+  const p = parentOf(a.valueNode);
   if (p?.type === 'assignment_expression' && p.childForFieldName('right')?.id === a.valueNode.id) {
     const left = p.childForFieldName('left');
     return left?.type === 'identifier' ? left.text : null;

@@ -1,5 +1,6 @@
 import type { FieldAccess } from '../c/field-access.js';
 import { calleeName, callArguments, normalizedText, outerParent } from '../c/nodes.js';
+import { parentOf } from '../c/parents.js';
 import type { SyntaxNode } from '../c/parser.js';
 import { chooseFix, intentCandidates } from '../model/choose-fix.js';
 import type { Generation } from '../model/generation.js';
@@ -16,7 +17,8 @@ const TRUTH_PARENTS = new Set(['if_statement', 'while_statement', 'unary_express
 /** `cmpxchg(&page->obj_cgroups, NULL, (T)((unsigned long)vec | 0x1UL))` becomes `set_page_objcgs(page, vec)`. */
 function cmpxchgFix(gen: Generation, a: FieldAccess, file: string): Fix | undefined {
   const amp = outerParent(a.node).parent;
-  const call = amp?.parent?.parent;
+  const list = amp ? parentOf(amp) : null;
+  const call = list ? parentOf(list) : null;
   if (!call || calleeName(call) !== 'cmpxchg') return undefined;
   const [, old, value] = callArguments(call);
   if (!old || !value || !/^(NULL|0)$/.test(old.text.trim())) return undefined;

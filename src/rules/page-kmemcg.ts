@@ -1,4 +1,5 @@
 import { calleeName, callArguments, descendants, enclosingFunction, normalizedText, unparen } from '../c/nodes.js';
+import { parentOf } from '../c/parents.js';
 import type { SyntaxNode } from '../c/parser.js';
 import { contextFacts } from '../model/context-facts.js';
 import { chooseFix, intentCandidates } from '../model/choose-fix.js';
@@ -27,7 +28,8 @@ function zeroesWord(fn: SyntaxNode | null, receiver: string): boolean {
 /** The statement to delete with __ClearPageKmemcg(): the call, or the `if (PageKmemcg(p))` around it, with a comment above it that names the flag. */
 function clearDeletion(stmt: SyntaxNode, receiver: string, text: string): TextEdit[] {
   let target = stmt;
-  const parent = stmt.parent?.type === 'compound_statement' && stmt.parent.namedChildCount === 1 ? stmt.parent.parent : stmt.parent;
+  const up = parentOf(stmt);
+  const parent = up?.type === 'compound_statement' && up.namedChildCount === 1 ? parentOf(up) : up;
   if (parent?.type === 'if_statement' && !parent.childForFieldName('alternative')) {
     const cond = unparen(parent.childForFieldName('condition')!);
     const arg = cond.type === 'call_expression' && calleeName(cond) === 'PageKmemcg' ? callArguments(cond)[0] : null;
@@ -82,7 +84,7 @@ export const pageKmemcg: Rule = {
           }
           report(ctx, call, 'sets the PageKmemcg page type, which v5.11 removed: without MEMCG_DATA_KMEM in memcg_data the kmem page is uncharged as a user page', fix);
         } else {
-          const stmt = unparen(call).parent;
+          const stmt = parentOf(unparen(call));
           const fn = enclosingFunction(call);
           const fix: Fix | undefined =
             stmt?.type === 'expression_statement'

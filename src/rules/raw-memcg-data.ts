@@ -1,5 +1,6 @@
 import type { FieldAccess } from '../c/field-access.js';
 import { normalizedText, unparen } from '../c/nodes.js';
+import { parentOf } from '../c/parents.js';
 import type { SyntaxNode } from '../c/parser.js';
 import { contextFacts } from '../model/context-facts.js';
 import { chooseFix, intentCandidates } from '../model/choose-fix.js';
@@ -15,7 +16,7 @@ type RawUse = { kind: 'pointer' | 'flag-kmem' | 'flag-objcgs' | 'integer'; node:
 function rawUse(a: FieldAccess): RawUse {
   let n: SyntaxNode = a.node;
   for (;;) {
-    const p = n.parent;
+    const p = parentOf(n);
     if (!p) break;
     if (p.type === 'parenthesized_expression') {
       n = p;

@@ -1,5 +1,6 @@
 import type { FieldAccess } from '../c/field-access.js';
 import { unparen } from '../c/nodes.js';
+import { parentOf } from '../c/parents.js';
 import type { SyntaxNode } from '../c/parser.js';
 
 export type TagTrick = 'mask' | 'test';
@@ -27,10 +28,10 @@ function stripCasts(n: SyntaxNode): SyntaxNode {
  */
 export function tagTrickOn(operand: SyntaxNode): { node: SyntaxNode; kind: TagTrick } | null {
   let child = operand;
-  let p = operand.parent;
+  let p = parentOf(operand);
   while (p && (p.type === 'parenthesized_expression' || p.type === 'cast_expression')) {
     child = p;
-    p = p.parent;
+    p = parentOf(p);
   }
   if (p?.type !== 'binary_expression' || p.childForFieldName('operator')?.type !== '&') return null;
   const left = p.childForFieldName('left')!;
@@ -49,7 +50,7 @@ export function accessTagTrick(a: FieldAccess): { node: SyntaxNode; kind: TagTri
 /** The whole value a mask produces: climbs the parentheses and pointer casts around it. */
 export function maskedValueNode(mask: SyntaxNode): SyntaxNode {
   let n = mask;
-  while (n.parent && (n.parent.type === 'parenthesized_expression' || n.parent.type === 'cast_expression')) n = n.parent;
+  for (let p = parentOf(n); p && (p.type === 'parenthesized_expression' || p.type === 'cast_expression'); p = parentOf(n)) n = p;
   return n;
 }
 
@@ -59,6 +60,6 @@ const KEEPS_PARENS = new Set(['if_statement', 'while_statement', 'do_statement',
 /** The tag test as a truth value: climbs the parentheses a call in its place does not need. */
 export function testValueNode(test: SyntaxNode): SyntaxNode {
   let n = test;
-  while (n.parent?.type === 'parenthesized_expression' && !KEEPS_PARENS.has(n.parent.parent?.type ?? '')) n = n.parent;
+  for (let p = parentOf(n); p?.type === 'parenthesized_expression' && !KEEPS_PARENS.has(parentOf(p)?.type ?? ''); p = parentOf(n)) n = p;
   return n;
 }

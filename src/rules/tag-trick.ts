@@ -1,4 +1,5 @@
 import { descendants, enclosingFunction, normalizedText, unparen } from '../c/nodes.js';
+import { parentOf } from '../c/parents.js';
 import type { SyntaxNode } from '../c/parser.js';
 import { contextFacts } from '../model/context-facts.js';
 import { chooseFix, intentCandidates } from '../model/choose-fix.js';
@@ -14,8 +15,8 @@ function memcgVariables(fn: SyntaxNode): Set<string> {
   const vars = new Set<string>();
   for (const n of descendants(fn)) {
     if (n.type !== 'field_expression' || n.childForFieldName('field')?.text !== 'mem_cgroup') continue;
-    let p = n.parent;
-    while (p && (p.type === 'call_expression' || p.type === 'argument_list' || p.type === 'parenthesized_expression')) p = p.parent;
+    let p = parentOf(n);
+    while (p && (p.type === 'call_expression' || p.type === 'argument_list' || p.type === 'parenthesized_expression')) p = parentOf(p);
     if (p?.type === 'assignment_expression' && p.childForFieldName('left')?.type === 'identifier') vars.add(p.childForFieldName('left')!.text);
     if (p?.type === 'init_declarator') {
       let d = p.childForFieldName('declarator');
@@ -32,15 +33,15 @@ function memcgVariables(fn: SyntaxNode): Set<string> {
  */
 function variableTestFix(test: SyntaxNode, variable: string, text: string): Fix | undefined {
   let value = testValueNode(test);
-  const and = value.parent;
+  const and = parentOf(value);
   if (and?.type === 'binary_expression' && and.childForFieldName('operator')?.type === '&&') {
     // `memcg && (unsigned long)memcg & 0x1UL`: the NULL check adds nothing to the test.
     const other = and.childForFieldName('left')!.id === value.id ? and.childForFieldName('right')! : and.childForFieldName('left')!;
     if (unparen(other).text !== variable) return undefined;
     value = and;
   }
-  const cond = value.parent;
-  const ifStmt = cond?.type === 'parenthesized_expression' ? cond.parent : null;
+  const cond = parentOf(value);
+  const ifStmt = cond?.type === 'parenthesized_expression' ? parentOf(cond) : null;
   if (ifStmt?.type !== 'if_statement' || ifStmt.childForFieldName('alternative')) return undefined;
   const body = ifStmt.childForFieldName('consequence')!;
   const only = body.type === 'compound_statement' ? (body.namedChildCount === 1 ? body.namedChild(0) : null) : body;

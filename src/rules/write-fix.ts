@@ -1,5 +1,6 @@
 import type { FieldAccess } from '../c/field-access.js';
 import { calleeName, callArguments, descendants, enclosingFunction, normalizedText, outerParent, unparen } from '../c/nodes.js';
+import { parentOf } from '../c/parents.js';
 import type { SyntaxNode } from '../c/parser.js';
 import { contextFacts } from '../model/context-facts.js';
 import { validateWrite } from '../model/validate.js';
@@ -59,8 +60,9 @@ export function kmemFoldAfter(write: SyntaxNode, page: string): KmemFold | null 
 /** The store to page->mem_cgroup that a `__SetPageKmemcg(page)` folds into, if any. */
 export function storeBeforeSetKmemcg(setCall: SyntaxNode): SyntaxNode | null {
   let stmt = statementOf(setCall);
-  if (stmt?.parent?.type === 'compound_statement' && stmt.parent.namedChildCount === 1 && stmt.parent.parent?.type === 'if_statement') stmt = stmt.parent.parent;
-  else if (stmt?.parent?.type === 'if_statement') stmt = stmt.parent;
+  const up = stmt ? parentOf(stmt) : null;
+  if (up?.type === 'compound_statement' && up.namedChildCount === 1 && parentOf(up)?.type === 'if_statement') stmt = parentOf(up);
+  else if (up?.type === 'if_statement') stmt = up;
   let prev = stmt?.previousNamedSibling ?? null;
   while (prev?.type === 'comment') prev = prev.previousNamedSibling;
   const assign = prev?.type === 'expression_statement' ? prev.namedChild(0) : null;
@@ -89,7 +91,7 @@ function clearsKmemcg(at: SyntaxNode, receiver: string): boolean {
  */
 export function writeFix(gen: Generation, a: FieldAccess, file: string, text: string): Fix | undefined {
   const store = gen.store;
-  const assign = a.usage === 'write' ? outerParent(a.node).parent : a.usage === 'write-once' ? a.node.parent!.parent : null;
+  const assign = a.usage === 'write' ? outerParent(a.node).parent : a.usage === 'write-once' ? parentOf(parentOf(a.node)!) : null;
   if (!store || !assign) return undefined;
   let value: SyntaxNode | null;
   if (assign.type === 'assignment_expression') {
