@@ -9,7 +9,8 @@ export type Mode = 'report' | 'fix' | 'diff';
 
 export interface CheckArgs {
   kind: 'check';
-  target: Target;
+  /** The generation named, or `auto`: read from --tree's headers. */
+  target: Target | 'auto';
   tree?: string;
   format: OutputFormat;
   mode: Mode;
@@ -86,7 +87,7 @@ function setValue(args: CheckArgs, name: string, value: string): void {
   if (value === '') throw new UserError(`option '${name}' needs a value`);
   switch (name) {
     case '--target':
-      args.target = oneOf(name, value, TARGETS);
+      args.target = oneOf(name, value, [...TARGETS, 'auto'] as const);
       break;
     case '--tree':
       args.tree = value;

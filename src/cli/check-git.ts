@@ -1,4 +1,4 @@
-import type { InputNote } from '../types.js';
+import type { InputNote, Target } from '../types.js';
 import type { CheckArgs } from './args.js';
 import { startReviewer, type CreateReviewer } from './check.js';
 import { checkpatchOptions } from './checkpatch-options.js';
@@ -20,7 +20,7 @@ import { selectRules } from './rule-selection.js';
  * the files of the first commit's parent read from the repository; then reported, or the fixes
  * printed (--diff) against the range's last post-images.
  */
-export async function checkGit(args: CheckArgs & { git: string }, io: Io, createReviewer: CreateReviewer): Promise<ExitCode> {
+export async function checkGit(args: CheckArgs & { git: string; target: Target }, io: Io, createReviewer: CreateReviewer): Promise<ExitCode> {
   const commits = rangeCommits(io.cwd, args.git);
   const inputs: Inputs = { patches: commits.map((c) => commitPatch(io.cwd, c)), sources: [] };
   const parent = parentOf(io.cwd, commits[0]!);

@@ -15,14 +15,19 @@ import { writeBack } from './write-back.js';
 import { checkGit } from './check-git.js';
 import { checkpatchOptions } from './checkpatch-options.js';
 import { selectRules } from './rule-selection.js';
+import { resolveGeneration } from './model-target.js';
 import { UserError } from './user-error.js';
 
 export type CreateReviewer = (options: ReviewOptions) => Promise<Reviewer>;
 
 /** `memcg-review check`: review, then report, fix in place (--fix) or print the fixes (--diff). */
-export async function check(args: CheckArgs, io: Io, createReviewer: CreateReviewer): Promise<ExitCode> {
-  if (args.git !== undefined) return checkGit({ ...args, git: args.git }, io, createReviewer);
-  const tree = args.tree === undefined ? undefined : openTree(args.tree, io);
+export async function check(given: CheckArgs, io: Io, createReviewer: CreateReviewer): Promise<ExitCode> {
+  if (given.git !== undefined) {
+    if (given.target === 'auto') throw new UserError('--target auto reads the generation from --tree DIR; with --git, name it (--target v5.11, ...)');
+    return checkGit({ ...given, target: given.target, git: given.git }, io, createReviewer);
+  }
+  const tree = given.tree === undefined ? undefined : openTree(given.tree, io);
+  const args = { ...given, target: given.target === 'auto' ? resolveGeneration('auto', tree ?? null, given.tree, io).gen.id : given.target };
   if (args.files.length === 0 && io.stdinIsTTY) throw new UserError('no input: give patch or C files, or - for stdin (see --help)');
   const inputs = await loadInputs(args.files.length > 0 ? args.files : ['-'], io, tree);
   const reviewer = selectRules(await startReviewer(createReviewer, { target: args.target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core] }), args);

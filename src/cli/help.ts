@@ -18,7 +18,7 @@ Inputs:
 
 Options:
   --target GEN          API generation to review against (default v5.11):
-                        ${TARGETS.join(', ')}
+                        ${TARGETS.join(', ')}, or auto: read from --tree's headers
   --tree DIR            kernel tree the patches apply to: files are read from it to
                         build full post-images (never outside DIR); C FILEs are paths
                         in the tree (relative to DIR or to the current directory)

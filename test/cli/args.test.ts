@@ -43,7 +43,7 @@ describe('parseArgs', () => {
     expect(usage(['check', '--fix=yes'])).toBe("unknown option '--fix=yes' (try --help)");
     expect(usage(['check', '--target'])).toBe("option '--target' needs a value");
     expect(usage(['check', '--target='])).toBe("option '--target' needs a value");
-    expect(usage(['check', '--target', 'v9'])).toBe("bad value 'v9' for --target (one of: legacy, rfc-v1, v5.11, v5.15, v6.1, v6.18)");
+    expect(usage(['check', '--target', 'v9'])).toBe("bad value 'v9' for --target (one of: legacy, rfc-v1, v5.11, v5.15, v6.1, v6.18, auto)");
     expect(usage(['check', '--format', 'xml'])).toBe("bad value 'xml' for --format (one of: text, json, checkpatch, b4)");
     expect(usage(['check', '--fail-on', 'never'])).toBe("bad value 'never' for --fail-on (one of: error, warning, info)");
     expect(usage(['check', '--fix', '--diff'])).toBe('--fix and --diff cannot be combined');

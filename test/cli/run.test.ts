@@ -41,7 +41,7 @@ describe('run: help, version, usage and input errors', () => {
     [['check', 'missing.patch'], "memcg-review: cannot read 'missing.patch': no such file\n"],
     [['check', 'split'], "memcg-review: 'split' is a directory\n"],
     [['check', 'tree/Documentation/mm/page_stats.rst'], "memcg-review: 'tree/Documentation/mm/page_stats.rst' is neither a patch nor a C file\n"],
-    [['check', '--target', 'v4', 'series.mbox'], "memcg-review: bad value 'v4' for --target (one of: legacy, rfc-v1, v5.11, v5.15, v6.1, v6.18)\n"],
+    [['check', '--target', 'v4', 'series.mbox'], "memcg-review: bad value 'v4' for --target (one of: legacy, rfc-v1, v5.11, v5.15, v6.1, v6.18, auto)\n"],
     [['check', '--tree', 'nowhere', 'series.mbox'], "memcg-review: cannot read tree 'nowhere': no such directory\n"],
     [['check', '--tree', 'series.mbox', 'series.mbox'], "memcg-review: tree 'series.mbox' is not a directory\n"],
     [['check'], 'memcg-review: no input: give patch or C files, or - for stdin (see --help)\n'],
@@ -236,5 +236,32 @@ describe('run: --diff', () => {
     const r = await cli(['check', '--diff', 'series.mbox']);
     expect(r.out).toMatch(/^diff --git a\/mm\/page_stats.c/);
     expect(r.err).toBe("memcg-review: note: mm/page_stats.c: diff context from the patch's hunks only (use --tree for a diff that applies)\n");
+  });
+});
+
+describe('check --target auto', () => {
+  it('reads the generation from the tree, and says why when it cannot', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { run } = await import('../../src/cli/run.js');
+    const { nodeIo } = await import('../../src/cli/node-io.js');
+    const dir = mkdtempSync(join(tmpdir(), 'memcg-auto-'));
+    mkdirSync(join(dir, 'include/linux'), { recursive: true });
+    mkdirSync(join(dir, 'mm'), { recursive: true });
+    writeFileSync(join(dir, 'mm/lru.c'), 'void lru_note(struct page *page)\n{\n\tuse(page_memcg(page));\n}\n');
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { ...nodeIo('0.0.0'), cwd: dir, stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) };
+    expect(await run(['check', '--target', 'auto', '--tree', dir, 'mm/lru.c'], io)).toBe(2);
+    expect(err.join('')).toBe(`memcg-review: cannot tell the API generation of tree '${dir}': no include/linux/memcontrol.h or include/linux/mm_types.h in the tree\n`);
+    // A v6.18 tree: page_memcg() is gone there.
+    writeFileSync(join(dir, 'include/linux/memcontrol.h'), 'enum { MEMCG_DATA_OBJEXTS = 1 };\nstruct mem_cgroup *folio_memcg(struct folio *folio);\n');
+    out.length = 0;
+    expect(await run(['check', '--target', 'auto', '--tree', dir, '--format', 'json', 'mm/lru.c'], io)).toBe(1);
+    const json = JSON.parse(out.join(''));
+    expect(json.target).toBe('v6.18');
+    expect(json.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['helper-availability']);
+    expect(json.findings[0].fix.edits[0].text).toBe('folio_memcg(page_folio(page))');
   });
 });
