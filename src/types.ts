@@ -68,7 +68,17 @@ export interface ReviewOptions {
   target: Target;
   /** Files allowed to write the memcg word (the memcg core). Paths inside the tree; `*` globs allowed. */
   coreFiles: string[];
+  /** Bounds on one file's review; DEFAULT_LIMITS when absent. */
+  limits?: ReviewLimits;
 }
+
+/** A file over `maxBytes`, or whose parse takes longer than `maxParseMillis`, is skipped with a note. */
+export interface ReviewLimits {
+  maxBytes: number;
+  maxParseMillis: number;
+}
+
+export const DEFAULT_LIMITS: ReviewLimits = { maxBytes: 32 * 1024 * 1024, maxParseMillis: 10_000 };
 
 export const DEFAULT_CORE_FILES = ['mm/memcontrol.c', 'include/linux/memcontrol.h', 'mm/slab.h'];
 

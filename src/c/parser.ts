@@ -5,7 +5,9 @@ export type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 
 /** A loaded C parser: tree-sitter-c 0.24.1's grammar on web-tree-sitter 0.25.10. */
 export interface CParser {
+  /** Parses a text; with `deadline` (a Date.now() value) gives up past it and returns null. */
   parse(text: string): Tree;
+  parseWithin(text: string, deadline: number): Tree | null;
 }
 
 let loading: Promise<CParser> | undefined;
@@ -22,6 +24,14 @@ export function loadCParser(): Promise<CParser> {
       parse(text: string): Tree {
         const tree = parser.parse(text);
         if (!tree) throw new Error('tree-sitter returned no tree');
+        return tree;
+      },
+      parseWithin(text: string, deadline: number): Tree | null {
+        // The progress callback cancels the parse by returning true (web-tree-sitter 0.25).
+        const progressCallback = (() => Date.now() > deadline) as unknown as (state: unknown) => void;
+        const tree = parser.parse(text, null, { progressCallback });
+        // A cancelled parse would otherwise resume on the next call, with the next file's text.
+        if (!tree) parser.reset();
         return tree;
       },
     };

@@ -1,5 +1,5 @@
 import { API_NAMES } from '../model/helper-names.js';
-import type { ReviewOptions } from '../types.js';
+import { DEFAULT_LIMITS, type ReviewOptions } from '../types.js';
 import { LineIndex } from '../text/line-index.js';
 import { collectFileScope, type FileScope } from './file-scope.js';
 import { declaredNames, type CType } from './c-type.js';
@@ -35,6 +35,9 @@ export interface SourceAnalysis {
   dispose(): void;
 }
 
+/** A file the review gives up on within its limits: reported as a note on that file, not as a failure. */
+export class ReviewLimitError extends Error {}
+
 /** ERROR and MISSING nodes of a tree; no walk when tree-sitter says there are none. */
 export function countSyntaxErrors(root: SyntaxNode): number {
   if (!root.hasError) return 0;
@@ -48,17 +51,21 @@ export function analyzeSource(
   file: { path: string; text: string; headings?: { line: number; text: string }[] },
   options: ReviewOptions,
 ): SourceAnalysis {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  if (file.text.length > limits.maxBytes) throw new ReviewLimitError(`${file.path}: not reviewed: ${file.text.length} characters, over the limit of ${limits.maxBytes}`);
+  const main = parser.parseWithin(file.text, Date.now() + limits.maxParseMillis);
+  if (!main) throw new ReviewLimitError(`${file.path}: not reviewed: parsing took longer than ${limits.maxParseMillis} ms`);
   const lines = new LineIndex(file.text);
-  const trees: Tree[] = [parser.parse(file.text)];
+  const trees: Tree[] = [main];
   const parents = new Map<number, SyntaxNode>();
-  const main = indexNodes(trees[0]!.rootNode, RELEVANT, MEMCG_CALLS, parents);
-  const indexes = [main];
-  const shadow = macroShadow(main.macroValues, file.text, (n) => parents.get(n.id) ?? null);
+  const index = indexNodes(main.rootNode, RELEVANT, MEMCG_CALLS, parents);
+  const indexes = [index];
+  const shadow = macroShadow(index.macroValues, file.text, (n) => parents.get(n.id) ?? null);
   if (shadow) {
     trees.push(parser.parse(shadow));
     indexes.push(indexNodes(trees[1]!.rootNode, RELEVANT, MEMCG_CALLS, parents));
   }
-  const scope = collectFileScope(main);
+  const scope = collectFileScope(index);
   const paramCache = new Map<string, Map<string, CType>>();
   const paramsOf = (text: string): Map<string, CType> => {
     let params = paramCache.get(text);

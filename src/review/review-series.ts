@@ -1,6 +1,7 @@
 import type { Finding, InputNote, PatchRef, Target } from '../types.js';
 import type { Series } from '../patch/types.js';
 import type { PostImage } from '../patch/post-image.js';
+import { ReviewLimitError } from '../c/source-analysis.js';
 import type { Reviewer, SourceFile } from './reviewer.js';
 import type { ReviewResult } from './result.js';
 import { sourceKey } from './result.js';
@@ -33,7 +34,7 @@ export function reviewSeries(
         notes.push({ file: image.path, patch: ref, message: 'skipped: not a C file' });
         continue;
       }
-      const found = reviewOne(reviewer, { path: image.path, text: image.text, headings: image.headings }, errors);
+      const found = reviewOne(reviewer, { path: image.path, text: image.text, headings: image.headings }, errors, notes, ref);
       sources.set(sourceKey(image.path, patch.index), image.text);
       linesChecked += image.added.size;
       for (const f of found) if (image.added.has(f.line)) findings.push({ ...f, file: image.path, patch: ref });
@@ -46,22 +47,25 @@ export function reviewSeries(
 /** Reviews whole C files given directly (no patch); every line counts. */
 export function reviewSources(reviewer: Reviewer, files: readonly SourceFile[], options: SeriesReviewOptions): ReviewResult {
   const findings: Finding[] = [];
+  const notes: InputNote[] = [];
   const errors: string[] = [];
   const sources = new Map<string, string>();
   let linesChecked = 0;
   for (const file of files) {
     sources.set(sourceKey(file.path), file.text);
     linesChecked += countLines(file.text);
-    for (const f of reviewOne(reviewer, file, errors)) findings.push({ ...f, file: file.path });
+    for (const f of reviewOne(reviewer, file, errors, notes)) findings.push({ ...f, file: file.path });
   }
-  return { target: options.target, findings: sortFindings(findings), notes: [], errors, linesChecked, sources };
+  return { target: options.target, findings: sortFindings(findings), notes, errors, linesChecked, sources };
 }
 
-function reviewOne(reviewer: Reviewer, file: SourceFile, errors: string[]): Finding[] {
+/** One file's findings; a file over the review's limits is a note, any other failure an error. */
+function reviewOne(reviewer: Reviewer, file: SourceFile, errors: string[], notes: InputNote[], patch?: PatchRef): Finding[] {
   try {
     return reviewer.review(file);
   } catch (e) {
-    errors.push(`${file.path}: review failed: ${e instanceof Error ? e.message : String(e)}`);
+    if (e instanceof ReviewLimitError) notes.push({ file: file.path, message: e.message, ...(patch ? { patch } : {}) });
+    else errors.push(`${file.path}: review failed: ${e instanceof Error ? e.message : String(e)}`);
     return [];
   }
 }

@@ -110,3 +110,4 @@ export async function createReviewer(options: ReviewOptions, rules: readonly Rul
   const parser = await loadCParser();
   return { review: (file) => reviewWith(parser, rules, file, options) };
 }
+export { ReviewLimitError } from '../c/source-analysis.js';

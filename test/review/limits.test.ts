@@ -1,0 +1,40 @@
+import { createReviewer, ReviewLimitError } from '../../src/review/reviewer.js';
+import { reviewSources } from '../../src/review/review-series.js';
+import { DEFAULT_OPTIONS } from '../../src/types.js';
+
+const FILE = { path: 'mm/lru.c', text: 'void lru_note(struct page *page)\n{\n\tuse(page->mem_cgroup);\n}\n' };
+
+describe('review limits', () => {
+  it('a file over the size limit is not reviewed, and says so', async () => {
+    const reviewer = await createReviewer({ ...DEFAULT_OPTIONS, limits: { maxBytes: 20, maxParseMillis: 10_000 } });
+    expect(() => reviewer.review(FILE)).toThrow(new ReviewLimitError(`mm/lru.c: not reviewed: ${FILE.text.length} characters, over the limit of 20`));
+  });
+
+  it('a parse past its time limit is cancelled', async () => {
+    const reviewer = await createReviewer({ ...DEFAULT_OPTIONS, limits: { maxBytes: 1 << 20, maxParseMillis: -1 } });
+    const big = { path: 'mm/big.c', text: FILE.text.repeat(2000) };
+    expect(() => reviewer.review(big)).toThrow('mm/big.c: not reviewed: parsing took longer than -1 ms');
+  });
+
+  it('a file over a limit is a note of the result, not an error', async () => {
+    const reviewer = await createReviewer({ ...DEFAULT_OPTIONS, limits: { maxBytes: 20, maxParseMillis: 10_000 } });
+    const result = reviewSources(reviewer, [FILE], { target: 'v5.11' });
+    expect(result.errors).toEqual([]);
+    expect(result.notes).toEqual([{ file: 'mm/lru.c', message: `mm/lru.c: not reviewed: ${FILE.text.length} characters, over the limit of 20` }]);
+  });
+
+  it('within the default limits the file is reviewed', async () => {
+    const reviewer = await createReviewer(DEFAULT_OPTIONS);
+    expect(reviewer.review(FILE).map((f) => f.ruleId)).toEqual(['memcg-field-read']);
+  });
+});
+
+describe('after a cancelled parse', () => {
+  it('the next file is parsed from its own start', async () => {
+    const slow = await createReviewer({ ...DEFAULT_OPTIONS, limits: { maxBytes: 1 << 20, maxParseMillis: -1 } });
+    expect(() => slow.review({ path: 'mm/big.c', text: FILE.text.repeat(2000) })).toThrow(ReviewLimitError);
+    const reviewer = await createReviewer(DEFAULT_OPTIONS);
+    const found = reviewer.review(FILE);
+    expect(found.map((f) => [f.line, f.column])).toEqual([[3, 6]]);
+  });
+});
