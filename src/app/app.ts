@@ -4,6 +4,7 @@ import type { Reviewer } from '../review/reviewer.js';
 import type { GitHubApi } from './github-api.js';
 import { isOurRerequest, isRerunComment, PULL_REQUEST_ACTIONS, repoOf, type CheckRunPayload, type CommentPayload, type PullRequestPayload } from './events.js';
 import { KeyedLock } from './keyed-lock.js';
+import { RecentReviews } from './recent-reviews.js';
 import { octokitApi } from './octokit-api.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry-policy.js';
 import { reviewerCache } from './reviewer-cache.js';
@@ -16,6 +17,8 @@ export interface AppOptions {
   version?: string;
   reviewerFor?: (target: Target, core: readonly string[]) => Promise<Reviewer>;
   now?: () => number;
+  /** The App's id when GET /app cannot be read (from APP_ID). */
+  appId?: number;
 }
 
 type AnyContext = Context<'pull_request' | 'issue_comment' | 'check_run'>;
@@ -28,13 +31,21 @@ export function createApp(options: AppOptions = {}) {
     const lock = new KeyedLock();
     const reviewerFor = options.reviewerFor ?? reviewerCache();
     const retry = options.retry ?? DEFAULT_RETRY;
-    let identity: Promise<{ id: number; slug: string }> | undefined;
+    const recent = new RecentReviews();
+    let identity: Promise<{ id: number; slug: string | null }> | undefined;
+    // The App's id and bot account, from GET /app; without it, the id from APP_ID and no slug.
     const whoAmI = () => {
       identity ??= (async () => {
-        const octokit = await app.auth();
-        const { data } = await octokit.rest.apps.getAuthenticated();
-        if (!data) throw new Error('GET /app returned nothing');
-        return { id: data.id, slug: data.slug ?? String(data.id) };
+        try {
+          const octokit = await app.auth();
+          const { data } = await octokit.rest.apps.getAuthenticated();
+          if (data) return { id: data.id, slug: data.slug ?? null };
+        } catch (e) {
+          if (!options.appId) throw e;
+          app.log.warn(`GET /app failed (${errorText(e)}); using APP_ID ${options.appId}`);
+        }
+        if (!options.appId) throw new Error('GET /app returned nothing');
+        return { id: options.appId, slug: null };
       })();
       identity.catch(() => (identity = undefined));
       return identity;
@@ -51,17 +62,21 @@ export function createApp(options: AppOptions = {}) {
       if (!request) return;
       const me = await whoAmI();
       const key = `${request.owner}/${request.repo}#${request.number}`;
-      const outcome = await lock.run(key, () =>
-        runReviewJob(request, {
+      const head = `${key}@${request.headSha}`;
+      const outcome = await lock.run(key, async () => {
+        if (!request.force && recent.has(head)) return { kind: 'skipped' as const, why: 'this process already reviewed this head' };
+        const done = await runReviewJob(request, {
           api,
           appId: me.id,
-          botLogin: `${me.slug}[bot]`,
+          botLogin: me.slug === null ? null : `${me.slug}[bot]`,
           reviewerFor,
           log: { info: (m) => context.log.info(m), warn: (m) => context.log.warn(m), error: (m) => context.log.error(m) },
           now: options.now ?? Date.now,
           version: options.version ?? 'dev',
-        }),
-      );
+        });
+        if (done.kind === 'reviewed') recent.add(head);
+        return done;
+      });
       context.log.info(`memcg-review ${key}@${request.headSha.slice(0, 7)}: ${JSON.stringify(outcome)}`);
     };
 

@@ -40,6 +40,8 @@ export interface PostedReviewComment {
   id: number;
   body: string;
   login: string;
+  /** The author is a bot account (user.type Bot, or a login ending in [bot]). */
+  isBot: boolean;
 }
 
 export interface PullInfo {

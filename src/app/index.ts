@@ -24,4 +24,6 @@ function retryFromEnv(env: NodeJS.ProcessEnv): RetryPolicy {
   };
 }
 
-export default createApp({ retry: retryFromEnv(process.env), version: version() });
+const appId = Number(process.env.APP_ID);
+
+export default createApp({ retry: retryFromEnv(process.env), version: version(), ...(Number.isInteger(appId) && appId > 0 ? { appId } : {}) });

@@ -34,7 +34,12 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message.split('\n', 1)
  */
 export async function loadSnapshot(api: GitHubApi, pr: PullRef, config: AppConfig): Promise<PullSnapshot> {
   const notes: InputNote[] = [];
-  const listed = await api.listPullCommits(pr.number);
+  let listed: Awaited<ReturnType<GitHubApi['listPullCommits']>> = [];
+  try {
+    listed = await api.listPullCommits(pr.number);
+  } catch (e) {
+    notes.push({ message: `the pull request's commits could not be read (${errorText(e)}); findings are not named after a commit` });
+  }
   if (listed.length >= MAX_LISTED_COMMITS) notes.push({ message: `GitHub lists only the first ${MAX_LISTED_COMMITS} commits; later commits' findings are named after the last one listed` });
   const commits = await mapLimit(listed, PARALLEL, async (c, i): Promise<PullCommit> => {
     const subject = c.message.split('\n', 1)[0]!.trim();

@@ -84,11 +84,27 @@ export function octokitApi(octokit: Octokit, owner: string, repo: string, option
       return files.map(changedFile);
     },
     async listCheckRuns(sha, name, appId) {
-      const runs = await pages(MAX_LIST_PAGES, async (page) => {
-        const res = await octokit.rest.checks.listForRef({ ...base, ref: sha, check_name: name, app_id: appId, filter: 'all', per_page: 100, page });
-        return { items: res.data.check_runs, more: hasNext(res.headers.link) };
-      });
-      return runs.map((c): CheckRunInfo => ({ id: c.id, status: c.status, conclusion: c.conclusion, started_at: c.started_at, summary: c.output?.summary ?? null }));
+      let runs;
+      try {
+        runs = await pages(MAX_LIST_PAGES, async (page) => {
+          const res = await octokit.rest.checks.listForRef({ ...base, ref: sha, check_name: name, app_id: appId, filter: 'all', per_page: 100, page });
+          return { items: res.data.check_runs, more: hasNext(res.headers.link) };
+        });
+      } catch (e) {
+        // A commit GitHub does not know (yet) has no check runs.
+        if ((e as { status?: number }).status === 404 || (e as { status?: number }).status === 422) return [];
+        throw e;
+      }
+      const ours = runs
+        .filter((c) => c.name === name && (c.app?.id === undefined || c.app.id === appId))
+        .map((c): CheckRunInfo => ({ id: c.id, status: c.status, conclusion: c.conclusion, started_at: c.started_at, summary: c.output?.summary ?? null }));
+      // The list may leave the summary out: read the latest completed run itself, where the review state is.
+      const latest = ours.filter((c) => c.status === 'completed').sort((a, b) => b.id - a.id)[0];
+      if (latest && latest.summary === null) {
+        const { data } = await r(() => octokit.rest.checks.get({ ...base, check_run_id: latest.id }));
+        latest.summary = data.output?.summary ?? null;
+      }
+      return ours;
     },
     async createCheckRun(params) {
       const { data } = await r(() => octokit.rest.checks.create({ ...base, ...params } as Parameters<Octokit['rest']['checks']['create']>[0]));
@@ -102,7 +118,10 @@ export function octokitApi(octokit: Octokit, owner: string, repo: string, option
         const res = await octokit.rest.pulls.listReviewComments({ ...base, pull_number: number, per_page: 100, page });
         return { items: res.data, more: hasNext(res.headers.link) };
       });
-      return comments.map((c): PostedReviewComment => ({ id: c.id, body: c.body, login: c.user?.login ?? '' }));
+      return comments.map((c): PostedReviewComment => {
+        const login = c.user?.login ?? '';
+        return { id: c.id, body: c.body ?? '', login, isBot: c.user?.type === 'Bot' || login.endsWith('[bot]') };
+      });
     },
     async createReview(number, params) {
       await r(() => octokit.rest.pulls.createReview({ ...base, pull_number: number, ...params } as Parameters<Octokit['rest']['pulls']['createReview']>[0]));

@@ -17,6 +17,7 @@ import { MAX_STATE_FINDINGS, readFindingMarkers, stateMarker, type ReviewState }
 import { readConfig } from './read-config.js';
 import { previousState } from './previous-state.js';
 import { removeDuplicates } from './remove-duplicates.js';
+import { ownComments } from './own-comments.js';
 import { planComments, type CommentPlan } from './plan-comments.js';
 import { resolvedFindings } from './resolved-findings.js';
 import { resolveTarget } from './resolve-target.js';
@@ -51,8 +52,8 @@ export interface Logger {
 export interface JobDeps {
   api: GitHubApi;
   appId: number;
-  /** The App's bot account (`slug[bot]`): only its comments count as already posted. */
-  botLogin: string;
+  /** The App's bot account (`slug[bot]`), null when unknown: only its comments count as already posted. */
+  botLogin: string | null;
   reviewerFor(target: Target, core: readonly string[]): Promise<Reviewer>;
   log: Logger;
   now(): number;
@@ -123,7 +124,7 @@ async function review(req: ReviewRequest, deps: JobDeps, config: AppConfig, hash
   const tagged = result.findings.map((finding, i) => ({ finding, fp: fps[i]! }));
 
   // Comments: only the bot's own markers count; a fork cannot silence a finding with a marker of its own.
-  const posted = (await api.listReviewComments(req.number)).filter((c) => c.login === deps.botLogin);
+  const posted = ownComments(await api.listReviewComments(req.number), deps.botLogin);
   const existing = new Set(posted.flatMap((c) => readFindingMarkers(c.body)));
   const commentable = new Map(snapshot.files.map((f) => [f.path, f.commentable]));
   const plan: CommentPlan = planComments(result, tagged, (p) => commentable.get(p) ?? new Map(), existing, config.maxComments);

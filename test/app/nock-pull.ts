@@ -27,12 +27,13 @@ export interface Captured {
 }
 
 /** nock routes for one small pull request: one commit adding an open-coded read. `config` is the default branch's file (404 when undefined). */
-export function mockPull(options: { config?: string; existingRuns?: unknown[]; existingComments?: unknown[] } = {}): Captured {
+export function mockPull(options: { config?: string; existingRuns?: unknown[]; existingComments?: unknown[]; noApp?: boolean; runById?: unknown } = {}): Captured {
   const captured: Captured = { checkRuns: [], updates: [], reviews: [] };
   const repo = `/repos/${OWNER}/${REPO}`;
   const api = nock('https://api.github.com').persist();
   api.post(/\/app\/installations\/\d+\/access_tokens/).reply(201, { token: 'ghs_test', expires_at: '2099-01-01T00:00:00Z', permissions: {}, repository_selection: 'all' });
-  api.get('/app').reply(200, { id: 123, slug: 'memcg-review' });
+  api.get('/app').reply(options.noApp ? 404 : 200, options.noApp ? { message: 'Not Found' } : { id: 123, slug: 'memcg-review' });
+  if (options.runById) api.get(new RegExp(`${repo}/check-runs/\\d+$`)).reply(200, options.runById);
   api.get(`${repo}/contents/.github%2Fmemcg-review.yml`).reply(options.config === undefined ? 404 : 200, options.config ?? { message: 'Not Found' });
   api.get(new RegExp(`${repo}/commits/${HEAD}/check-runs`)).reply(200, { total_count: 0, check_runs: options.existingRuns ?? [] });
   api.post(`${repo}/check-runs`).reply(201, (_uri, body) => {

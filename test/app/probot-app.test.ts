@@ -16,9 +16,9 @@ beforeAll(() => {
   privateKey = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey;
 });
 
-function probotWithApp(): Probot {
+function probotWithApp(extra: { appId?: number } = {}): Probot {
   const probot = new Probot({ appId: 123, privateKey, logLevel: 'fatal', Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })) });
-  probot.load(createApp({ sleep: async () => undefined, retry: { attempts: 3, baseMs: 1, maxMs: 5 }, version: 'test' }));
+  probot.load(createApp({ sleep: async () => undefined, retry: { attempts: 3, baseMs: 1, maxMs: 5 }, version: 'test', ...extra }));
   return probot;
 }
 
@@ -65,7 +65,7 @@ describe('the App in probot, GitHub mocked with nock', () => {
     expect(captured.reviews).toHaveLength(0);
     // Redelivered: the check run on the head already says so; nothing new is posted.
     nock.cleanAll();
-    const run = { id: 99, status: 'completed', conclusion: 'neutral', started_at: '2026-11-25T12:00:00Z', output: { summary: last.output.summary } };
+    const run = { id: 99, name: 'memcg-review', app: { id: 123 }, status: 'completed', conclusion: 'neutral', started_at: '2026-11-25T12:00:00Z', output: { summary: last.output.summary } };
     const again = mockPull({ config: 'target: v5.11\nmaxComments: lots\n', existingRuns: [run] });
     await probotWithApp().receive({ id: '2', name: 'pull_request', payload: pullRequestOpened() } as never);
     expect(again.checkRuns).toHaveLength(0);
@@ -74,7 +74,7 @@ describe('the App in probot, GitHub mocked with nock', () => {
 
   it('completes the check run as neutral with the error when GitHub keeps failing', async () => {
     const repo = `/repos/${OWNER}/${REPO}`;
-    nock('https://api.github.com').get(new RegExp(`${repo}/pulls/${NUMBER}/commits`)).times(3).reply(500, { message: 'Server Error' });
+    nock('https://api.github.com').get(new RegExp(`${repo}/pulls/${NUMBER}/files`)).times(3).reply(500, { message: 'Server Error' });
     const captured = mockPull();
     await probotWithApp().receive({ id: '3', name: 'pull_request', payload: pullRequestOpened() } as never);
     const last = captured.updates[captured.updates.length - 1] as { status: string; conclusion: string; output: { summary: string } };
@@ -96,8 +96,13 @@ describe('the App in probot, GitHub mocked with nock', () => {
     const captured = mockPull();
     const payload = pullRequestOpened() as { pull_request: { draft: boolean } };
     payload.pull_request.draft = true;
-    await probotWithApp().receive({ id: '5', name: 'pull_request', payload } as never);
+    const app = probotWithApp();
+    await app.receive({ id: '5', name: 'pull_request', payload } as never);
     expect(captured.checkRuns).toHaveLength(0);
+    // Marked ready for review, same head: reviewed now.
+    const ready = { ...payload, action: 'ready_for_review', pull_request: { ...payload.pull_request, draft: false } };
+    await app.receive({ id: '5b', name: 'pull_request', payload: ready } as never);
+    expect(captured.checkRuns).toHaveLength(1);
   });
 
   it('does not comment again on a finding its bot already commented on, and ignores markers in other people’s comments', async () => {
@@ -113,6 +118,29 @@ describe('the App in probot, GitHub mocked with nock', () => {
     await probotWithApp().receive({ id: '8', name: 'pull_request', payload: pullRequestOpened() } as never);
     expect(again.reviews).toHaveLength(0);
     expect((again.updates[again.updates.length - 1] as { output: { summary: string } }).output.summary).toContain('1 already commented');
+  });
+
+  it('works with a GitHub that does not answer GET /app: the id from APP_ID, any bot account’s markers count', async () => {
+    const first = mockPull({ noApp: true });
+    await probotWithApp({ appId: 123 }).receive({ id: '11', name: 'pull_request', payload: pullRequestOpened() } as never);
+    expect(first.reviews).toHaveLength(1);
+    const body = (first.reviews[0] as { comments: { body: string }[] }).comments[0]!.body;
+    nock.cleanAll();
+    const again = mockPull({ noApp: true, existingComments: [{ id: 1, body, user: { login: 'some-app[bot]', type: 'Bot' } }, { id: 2, body, user: { login: 'mallory', type: 'User' } }] });
+    await probotWithApp({ appId: 123 }).receive({ id: '12', name: 'pull_request', payload: pullRequestOpened() } as never);
+    expect(again.reviews).toHaveLength(0);
+  });
+
+  it('reads the check run itself when the list leaves its summary out', async () => {
+    const first = mockPull();
+    await probotWithApp().receive({ id: '13', name: 'pull_request', payload: pullRequestOpened() } as never);
+    const summary = (first.updates[first.updates.length - 1] as { output: { summary: string } }).output.summary;
+    nock.cleanAll();
+    const listed = { id: 99, name: 'memcg-review', app: { id: 123 }, status: 'completed', conclusion: 'failure', started_at: '2026-11-25T12:00:00Z', output: {} };
+    const again = mockPull({ existingRuns: [listed], runById: { ...listed, output: { summary } } });
+    await probotWithApp().receive({ id: '14', name: 'pull_request', payload: pullRequestOpened() } as never);
+    expect(again.checkRuns).toHaveLength(0);
+    expect(again.updates).toHaveLength(0);
   });
 
   it('ignores a comment that is not the command and a check run of another App', async () => {

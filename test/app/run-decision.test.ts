@@ -3,6 +3,7 @@ import { duplicateComments } from '../../src/app/duplicate-comments.js';
 import { KeyedLock } from '../../src/app/keyed-lock.js';
 import { findingMarker, stateMarker } from '../../src/app/markers.js';
 import { decideRun, IN_PROGRESS_FRESH_MS } from '../../src/app/run-decision.js';
+import { RecentReviews } from '../../src/app/recent-reviews.js';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 const done = (id: number, config: string, ok = true) => ({ id, status: 'completed', conclusion: 'failure', started_at: null, summary: `s\n${stateMarker({ v: 1, ok, config, findings: [] })}` });
@@ -64,5 +65,16 @@ describe('KeyedLock', () => {
     const lock = new KeyedLock();
     await expect(lock.run('k', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
     await expect(lock.run('k', async () => 'next')).resolves.toBe('next');
+  });
+});
+
+describe('RecentReviews', () => {
+  it('remembers the most recent heads, up to its capacity', () => {
+    const r = new RecentReviews(2);
+    r.add('a');
+    r.add('b');
+    r.add('a');
+    r.add('c');
+    expect([r.has('a'), r.has('b'), r.has('c')]).toEqual([true, false, true]);
   });
 });
