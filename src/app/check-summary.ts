@@ -62,7 +62,7 @@ export function checkSummary(input: SummaryInput): { title: string; summary: str
   };
   const title = countsTitle(result.findings);
   add(`## memcg-review: ${title}`);
-  add(input.preamble.join('\n'));
+  add(input.preamble.join('\n\n'));
   if (input.comments) {
     const c = input.comments;
     const bits = [`${c.posted} new inline comment${c.posted === 1 ? '' : 's'}`];

@@ -114,10 +114,16 @@ export function octokitApi(octokit: Octokit, owner: string, repo: string, option
       await r(() => octokit.rest.checks.update({ ...base, check_run_id: id, ...params } as Parameters<Octokit['rest']['checks']['update']>[0]));
     },
     async listReviewComments(number) {
-      const comments = await pages(MAX_LIST_PAGES, async (page) => {
-        const res = await octokit.rest.pulls.listReviewComments({ ...base, pull_number: number, per_page: 100, page });
-        return { items: res.data, more: hasNext(res.headers.link) };
-      });
+      let comments;
+      try {
+        comments = await pages(MAX_LIST_PAGES, async (page) => {
+          const res = await octokit.rest.pulls.listReviewComments({ ...base, pull_number: number, per_page: 100, page });
+          return { items: res.data, more: hasNext(res.headers.link) };
+        });
+      } catch (e) {
+        if ((e as { status?: number }).status === 404) return [];
+        throw e;
+      }
       return comments.map((c): PostedReviewComment => {
         const login = c.user?.login ?? '';
         return { id: c.id, body: c.body ?? '', login, isBot: c.user?.type === 'Bot' || login.endsWith('[bot]') };

@@ -4,12 +4,15 @@ import { parseConfig, type ConfigResult } from './parse-config.js';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message.split('\n', 1)[0]! : String(e));
 
-/** The configuration on the default branch (the defaults when there is none); a read failure is a config error. */
-export async function readConfig(api: GitHubApi): Promise<ConfigResult> {
+/**
+ * The configuration on the default branch: the defaults when there is none, or when it cannot be
+ * read even after retries (then with a note for the summary).
+ */
+export async function readConfig(api: GitHubApi): Promise<{ parsed: ConfigResult; note?: string }> {
   try {
     const text = await api.readFile(CONFIG_PATH);
-    return text === null ? parseConfig('') : parseConfig(text);
+    return { parsed: parseConfig(text ?? '') };
   } catch (e) {
-    return { ok: false, error: { path: CONFIG_PATH, message: `could not be read from the default branch (${errorText(e)})` } };
+    return { parsed: parseConfig(''), note: `${CONFIG_PATH} could not be read from the default branch (${errorText(e)}); the defaults were used` };
   }
 }

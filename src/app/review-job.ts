@@ -67,7 +67,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message.split('\n', 1)
 /** Reviews one pull request: check run in progress, review, inline comments, check run completed (always). */
 export async function runReviewJob(req: ReviewRequest, deps: JobDeps): Promise<JobOutcome> {
   const { api, log } = deps;
-  const parsed = await readConfig(api);
+  const { parsed, note: configNote } = await readConfig(api);
   if (req.draft && !req.force && !(parsed.ok && parsed.config.drafts)) return { kind: 'skipped', why: 'draft pull request' };
   const useCheckRun = parsed.ok ? parsed.config.checkRun : true;
   const hash = configHash(parsed.ok ? parsed.config : parsed.error, deps.version);
@@ -94,7 +94,7 @@ export async function runReviewJob(req: ReviewRequest, deps: JobDeps): Promise<J
       await complete('neutral', { title: `invalid ${CONFIG_PATH}`, summary: `## memcg-review did not run\n\nThe configuration on the default branch is invalid:\n\n    ${where}\n\nFix it on the default branch, then re-run this check.\n\n${stateMarker(settled)}` });
       return { kind: 'reviewed', checkRunId, conclusion: 'neutral', commentsPosted: 0 };
     }
-    return await review(req, deps, parsed.config, hash, runs, checkRunId);
+    return await review(req, deps, parsed.config, hash, runs, checkRunId, configNote);
   } catch (e) {
     const message = e instanceof UnsupportedTargetError ? e.message : `unexpected error: ${errorText(e)}`;
     log.error(`memcg-review on ${req.owner}/${req.repo}#${req.number}: ${message}`);
@@ -107,7 +107,7 @@ export async function runReviewJob(req: ReviewRequest, deps: JobDeps): Promise<J
   }
 }
 
-async function review(req: ReviewRequest, deps: JobDeps, config: AppConfig, hash: string, runs: CheckRunInfo[], checkRunId: number | undefined): Promise<JobOutcome> {
+async function review(req: ReviewRequest, deps: JobDeps, config: AppConfig, hash: string, runs: CheckRunInfo[], checkRunId: number | undefined, configNote?: string): Promise<JobOutcome> {
   const { api } = deps;
   const target = await resolveTarget(api, config, req.baseSha);
   const reviewer = await deps.reviewerFor(target.target, config.core);
@@ -137,7 +137,7 @@ async function review(req: ReviewRequest, deps: JobDeps, config: AppConfig, hash
         body: `memcg-review found ${count} open-coded memcg access${count === 1 ? '' : 'es'} on lines this pull request adds. Each comment names the commit that introduced it; proven fixes come as suggestions.`,
         comments: plan.comments,
       });
-      await removeDuplicates(api, req.number, deps.botLogin);
+      await removeDuplicates(api, req.number, deps.botLogin).catch((e: unknown) => deps.log.warn(`could not look for duplicate comments: ${errorText(e)}`));
     } catch (e) {
       // GitHub refuses a review whose lines left the diff (the head moved on): the check run still has every finding.
       if ((e as { status?: number }).status !== 422) throw e;
@@ -155,7 +155,7 @@ async function review(req: ReviewRequest, deps: JobDeps, config: AppConfig, hash
     config: hash,
     findings: tagged.slice(0, MAX_STATE_FINDINGS).map(({ finding, fp }) => [fp, finding.ruleId, finding.file, finding.line]),
   };
-  const preamble = [`Target: **${target.target}** (${target.reason}) · ${snapshot.commits.length} commit${snapshot.commits.length === 1 ? '' : 's'} · ${result.linesChecked} added lines of C checked`];
+  const preamble = [...(configNote ? [`⚠️ ${configNote}`] : []), `Target: **${target.target}** (${target.reason}) · ${snapshot.commits.length} commit${snapshot.commits.length === 1 ? '' : 's'} · ${result.linesChecked} added lines of C checked`];
   const { title, summary } = checkSummary({ result, preamble, resolved: resolvedFindings(previous, new Set(fps)), state, comments: { posted: plan.comments.length, notInDiff: plan.notInDiff, overLimit: plan.overLimit, alreadyPosted: plan.alreadyPosted } });
   // Bounded: at most MAX_ANNOTATION_BATCHES requests (the summary still lists every finding it has room for).
   const batches = annotationBatches(result).slice(0, MAX_ANNOTATION_BATCHES);

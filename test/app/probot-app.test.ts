@@ -72,6 +72,17 @@ describe('the App in probot, GitHub mocked with nock', () => {
     expect(again.updates).toHaveLength(0);
   });
 
+  it('reviews with the defaults, and says so, when the configuration cannot be read', async () => {
+    const repo = `/repos/${OWNER}/${REPO}`;
+    nock('https://api.github.com').get(`${repo}/contents/.github%2Fmemcg-review.yml`).times(3).reply(502, { message: 'Bad Gateway' });
+    const captured = mockPull();
+    await probotWithApp().receive({ id: '2c', name: 'pull_request', payload: pullRequestOpened() } as never);
+    const last = captured.updates[captured.updates.length - 1] as { conclusion: string; output: { summary: string } };
+    expect(last.conclusion).toBe('failure');
+    expect(last.output.summary).toContain('⚠️ .github/memcg-review.yml could not be read from the default branch (Bad Gateway); the defaults were used');
+    expect(captured.reviews).toHaveLength(1);
+  });
+
   it('completes the check run as neutral with the error when GitHub keeps failing', async () => {
     const repo = `/repos/${OWNER}/${REPO}`;
     nock('https://api.github.com').get(new RegExp(`${repo}/pulls/${NUMBER}/files`)).times(3).reply(500, { message: 'Server Error' });
