@@ -25,6 +25,9 @@ async function main(): Promise<number> {
   const standIn = new GitHubStandIn(repo, { appId: APP_ID, appSlug: 'memcg-review', installationId: 77, prNumber: 17 });
   await standIn.start();
   let session: AppSession | undefined;
+  const stopOnSignal = () => void session?.stop().finally(() => process.exit(130));
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
   try {
     session = await startAppSession({ root: ROOT, appId: APP_ID, standIn });
     process.stdout.write(`GitHub stand-in on http://${standIn.host}/api/v3, memcg-review (probot) on http://127.0.0.1:${session.port}\n`);
@@ -44,6 +47,11 @@ async function main(): Promise<number> {
     await standIn.stop();
   }
 }
+
+// A reader that went away (`| head`) must not leave the server running: ignore EPIPE, let main() clean up.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+});
 
 main().then(
   (code) => (process.exitCode = code),
