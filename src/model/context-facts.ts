@@ -9,8 +9,6 @@ export interface ContextFacts {
   underRcu: boolean;
   /** The function's callers may pass any page (dump, procfs, object-to-memcg lookup). */
   anyPage: boolean;
-  /** Something in the code narrowed the states or said any page comes: not the no-fact default. */
-  known: boolean;
   reason: string;
 }
 
@@ -151,7 +149,7 @@ function inRcuSection(access: SyntaxNode): boolean {
 export function contextFacts(access: SyntaxNode, receiver: string, file: string): ContextFacts {
   const underRcu = inRcuSection(access);
   const guarded = guardStates(access, receiver);
-  if (guarded) return { reachable: guarded, underRcu, anyPage: false, known: true, reason: 'guarded by a page-kind test' };
+  if (guarded) return { reachable: guarded, underRcu, anyPage: false, reason: 'guarded by a page-kind test' };
   const fn = enclosingFunction(access);
   const named = namedFacts(fn ? (functionName(fn) ?? '') : '', file);
   if (fn && !named.reachable.includes('kmem') && !named.reachable.includes('slab-objcgs') && KMEM_TEST.test(fn.text)) {
@@ -164,11 +162,11 @@ const KMEM_TEST = /\b(PageKmemcg|__SetPageKmemcg|PageMemcgKmem)\s*\(/;
 
 /** What the function's name and its file say about the page, when no guard does. */
 function namedFacts(name: string, file: string): Omit<ContextFacts, 'underRcu'> {
-  const fact = (reachable: StateId[], reason: string, anyPage = false, known = true) => ({ reachable, reason, anyPage, known });
+  const fact = (reachable: StateId[], reason: string, anyPage = false) => ({ reachable, reason, anyPage });
   if (ANY_PAGE_FN.test(name)) return fact([...ALL_STATES], `${name}() may be passed any page`, true);
   if (SLAB_FN.test(name) || SLAB_FILE.test(file)) return fact(SLAB_ONLY, `${name || file} works on slab pages`);
   if (KMEM_FN.test(name)) return fact(KMEM_PATH, `${name}() is a kmem path`);
   if (NOT_SLAB_FN.test(name)) return fact(NOT_SLAB, `${name}() accounts pages that are never slab pages`);
   if (USER_FN.test(name) || USER_FILE.test(file)) return fact(USER_ONLY, `${name || file} handles user/LRU pages`);
-  return fact([...ALL_STATES], 'nothing narrows the page kind', false, false);
+  return fact([...ALL_STATES], 'nothing narrows the page kind');
 }

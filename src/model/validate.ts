@@ -25,7 +25,9 @@ function describe(ids: StateId[]): string {
  * trips in some reachable states, so it holds only when the page is not in them. Rejected: gives
  * a different answer in a state where the original was correct.
  */
-export function validate(original: LegacyExpr, candidate: HelperModel, reachable: readonly StateId[], env: EvalEnv, asTruth = false): Validation {
+export function validate(original: LegacyExpr, helper: HelperModel, reachable: readonly StateId[], env: EvalEnv, asTruth = false): Validation {
+  // A reader's name reads as a call: page_memcg(); expressions keep their own words.
+  const candidate = { ...helper, name: /^[A-Za-z_]\w*$/.test(helper.name) ? `${helper.name}()` : helper.name };
   const trips: { id: StateId; bug: string }[] = [];
   for (const id of reachable) {
     const s = stateById(id);

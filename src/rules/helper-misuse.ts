@@ -63,7 +63,8 @@ export const helperMisuse: Rule = {
         if (!helper || helper.takes !== 'page' || !arg) continue;
         folioForm(ctx, call, name);
         const facts = contextFacts(call, normalizedText(arg), ctx.src.path);
-        if (!facts.known) continue; // no fact: no claim that a wrong page can come
+        // Only where the code says a wrong page comes: any page, or only slab or kmem pages.
+        if (!facts.anyPage && facts.reachable.includes('user')) continue;
         const trip = facts.reachable.map((id) => ({ id, out: helper.eval(stateById(id), facts) })).find((t) => 'bug' in t.out);
         if (!trip || !('bug' in trip.out)) continue;
         const safer = SAFER[INTENT_OF[name] ?? 'read'];

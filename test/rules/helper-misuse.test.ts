@@ -87,3 +87,18 @@ void mem_cgroup_swapout(struct folio *folio, swp_entry_t entry)
     },
   ],
 });
+
+ruleTester(helperMisuse, {
+  valid: [
+    { name: 'a guard that only rules kmem pages out says nothing about slab pages', code: c`
+void lru_balance_note(struct page *page)
+{
+	if (PageKmemcg(page))
+		return;
+	if (page_memcg(page) == root_mem_cgroup)
+		count();
+}
+` },
+  ],
+  invalid: [],
+});
