@@ -56,7 +56,19 @@ interface Attempt {
   mustEnd: boolean;
 }
 
-function matchesAt(base: Lines, p: number, a: Attempt, hunk: Hunk): boolean {
+/**
+ * Line comparisons one file may spend looking for its hunks' context. Real patches need a few per
+ * hunk; a hostile one (a long context of identical lines in a long file of them) would otherwise cost
+ * file length times context length.
+ */
+export const MAX_LINE_COMPARISONS = 20_000_000;
+
+/** What is left of MAX_LINE_COMPARISONS while one file is applied. */
+interface Budget {
+  left: number;
+}
+
+function matchesAt(base: Lines, p: number, a: Attempt, hunk: Hunk, budget: Budget): boolean {
   if (p < 0 || p + a.old.length > base.lines.length) return false;
   if (a.mustStart && p !== 0) return false;
   const atEof = p + a.old.length === base.lines.length;
@@ -65,11 +77,15 @@ function matchesAt(base: Lines, p: number, a: Attempt, hunk: Hunk): boolean {
     // The last old line's line end must agree with the No-newline marker.
     if (hunk.oldNoNewlineAtEnd ? !atEof || base.eol : atEof && !base.eol) return false;
   }
-  return a.old.every((line, k) => base.lines[p + k] === line);
+  for (let k = 0; k < a.old.length; k++) {
+    if (--budget.left < 0) return false;
+    if (base.lines[p + k] !== a.old[k]) return false;
+  }
+  return true;
 }
 
-/** The nearest position at or after `min` where the attempt matches, or -1. */
-function findMatch(base: Lines, a: Attempt, hunk: Hunk, min: number): number {
+/** The nearest position at or after `min` where the attempt matches, or -1 (also when the budget ran out). */
+function findMatch(base: Lines, a: Attempt, hunk: Hunk, min: number, budget: Budget): number {
   if (a.old.length === 0) return a.expected >= min && a.expected <= base.lines.length ? a.expected : -1;
   const max = base.lines.length - a.old.length;
   if (max < min) return -1;
@@ -77,10 +93,16 @@ function findMatch(base: Lines, a: Attempt, hunk: Hunk, min: number): number {
   const from = Math.min(Math.max(a.expected, min), max);
   for (let d = 0; from - d >= min || from + d <= max; d++) {
     for (const p of d === 0 ? [from] : [from + d, from - d]) {
-      if (p >= min && p <= max && matchesAt(base, p, a, hunk)) return p;
+      if (p >= min && p <= max && matchesAt(base, p, a, hunk, budget)) return p;
+      if (budget.left < 0) return -1;
     }
   }
   return -1;
+}
+
+/** out.push(...items.slice(from, to)) without spreading: a file can have more lines than a call has room for arguments. */
+function append(out: string[], items: readonly string[], from: number, to: number): void {
+  for (let k = from; k < to; k++) out.push(items[k]!);
 }
 
 function plural(n: number, word: string): string {
@@ -115,6 +137,7 @@ export function applyFilePatch(baseText: string, file: FilePatch, options: Apply
   let pos = 0;
   let delta = 0;
   let endsAtEof: Hunk | null = null;
+  const budget: Budget = { left: MAX_LINE_COMPARISONS };
   for (const [j, hunk] of file.hunks.entries()) {
     const declared = hunk.oldLines === 0 ? hunk.oldStart : hunk.oldStart - 1;
     const old = side(hunk, '+');
@@ -134,16 +157,19 @@ export function applyFilePatch(baseText: string, file: FilePatch, options: Apply
         mustStart: hasContext && lead === 0 && cutStart === 0 && hunk.oldLines > 0,
         mustEnd: hasContext && trail === 0 && cutEnd === 0 && hunk.oldLines > 0,
       };
-      const p = findMatch(base, attempt, hunk, pos);
+      const p = findMatch(base, attempt, hunk, pos, budget);
       if (p === -1) continue;
-      out.push(...base.lines.slice(pos, p));
+      append(out, base.lines, pos, p);
       hunkStarts.push(out.length + 1 - cutStart);
       const added = side(hunk, '-');
-      out.push(...added.slice(cutStart, added.length - cutEnd));
+      append(out, added, cutStart, added.length - cutEnd);
       pos = p + attempt.old.length;
       delta = p - cutStart - declared;
       endsAtEof = pos === base.lines.length && cutEnd === 0 ? hunk : null;
       applied = true;
+    }
+    if (!applied && budget.left < 0) {
+      return { ok: false, hunk: j + 1, reason: `hunk ${j + 1} of ${file.hunks.length} (${headerOf(hunk)}) does not apply: its context was searched for too long (over ${MAX_LINE_COMPARISONS} line comparisons)` };
     }
     if (!applied) {
       const where = Math.max(0, declared + delta);
@@ -154,7 +180,7 @@ export function applyFilePatch(baseText: string, file: FilePatch, options: Apply
       };
     }
   }
-  out.push(...base.lines.slice(pos));
+  append(out, base.lines, pos, base.lines.length);
   if (file.status === 'deleted' && out.length > 0) {
     return { ok: false, hunk: file.hunks.length, reason: `the file should be deleted but ${plural(out.length, 'line')} would be left` };
   }

@@ -53,15 +53,28 @@ export function splitGitDiffPaths(rest: string): [string, string] | null {
     const second = readQuoted(rest, quotedSecond + 1);
     if (second) return [rest.slice(0, quotedSecond), second.value];
   }
-  // Unquoted: without a rename both names are the same, so look for the space that splits equal halves.
-  for (let i = rest.indexOf(' '); i !== -1; i = rest.indexOf(' ', i + 1)) {
-    const a = rest.slice(0, i);
-    const b = rest.slice(i + 1);
-    if (a.replace(/^[^/]+\//, '') === b.replace(/^[^/]+\//, '')) return [a, b];
-  }
+  const equal = equalHalves(rest);
+  if (equal !== -1) return [rest.slice(0, equal), rest.slice(equal + 1)];
   const split = rest.indexOf(' b/');
   if (split !== -1) return [rest.slice(0, split), rest.slice(split + 1)];
   return null;
+}
+
+/**
+ * Without a rename both names of `diff --git` are the same once their first folder (the prefix) is
+ * dropped: the space where `rest` splits into such halves, or -1. Linear: each candidate space is
+ * compared only when the two halves have the same length, which happens at most twice.
+ */
+function equalHalves(rest: string): number {
+  const firstSlash = rest.indexOf('/');
+  let slash = firstSlash; // the first '/' at or after the second half's start, -1 when none
+  for (let i = rest.indexOf(' '); i !== -1; i = rest.indexOf(' ', i + 1)) {
+    if (slash !== -1 && slash < i + 1) slash = rest.indexOf('/', i + 1);
+    const startA = firstSlash > 0 && firstSlash < i ? firstSlash + 1 : 0;
+    const startB = slash > i + 1 ? slash + 1 : i + 1;
+    if (i - startA === rest.length - startB && rest.slice(startA, i) === rest.slice(startB)) return i;
+  }
+  return -1;
 }
 
 /** Drops git's one-letter prefixes (a/ b/, or the mnemonic i/ w/ c/ o/) when both paths carry one. */

@@ -2,6 +2,7 @@ import type { InputNote } from '../types.js';
 import { readHeaderPath, splitGitDiffPaths, stripGitPrefixes, stripPlainPrefixes } from './git-path.js';
 import { isHunkHeader, readHunk } from './read-hunk.js';
 import { textLines } from './text-lines.js';
+import { staysInTree } from './tree-path.js';
 import type { FilePatch, FileStatus, Hunk } from './types.js';
 
 export interface ParseResult {
@@ -117,6 +118,7 @@ export function parsePatch(text: string, from = 0): ParseResult {
   let cur: Draft | null = null;
   const close = () => {
     if (cur && cur.oldPath === null && cur.newPath === null) note(null, 'a diff header without file names was skipped');
+    else if (cur && ![cur.oldPath, cur.newPath].every((p) => p === null || staysInTree(p))) note(cur, 'skipped: the path is absolute or leaves the tree');
     else if (cur) files.push(finish(cur));
     cur = null;
   };

@@ -1,6 +1,6 @@
 import type { InputNote, PatchRef } from '../types.js';
 import { applyFilePatch } from './apply-patch.js';
-import { applyToSparse, MAX_SPARSE_LINES, sparseText, type SparseLines } from './sparse-image.js';
+import { applyToSparse, MAX_SERIES_SPARSE_LINES, MAX_SPARSE_LINES, sparseText, type SparseLines } from './sparse-image.js';
 import { toLf } from './text-lines.js';
 import type { FilePatch, Series } from './types.js';
 
@@ -52,6 +52,7 @@ export function buildPostImages(
   const states = new Map<string, FileState>();
   const notes: InputNote[] = [];
   const perPatch: PostImage[][] = [];
+  let sparseLeft = MAX_SERIES_SPARSE_LINES;
 
   const startOf = (file: FilePatch, ref: PatchRef): NonNullable<FileState> => {
     if (file.status === 'added') return { complete: true, text: '' };
@@ -96,12 +97,15 @@ export function buildPostImages(
         hunkStarts = applied.hunkStarts;
       } else {
         if (applied && !applied.ok) notes.push({ file: path, patch: ref, message: `${applied.reason}; using a hunk-built image` });
-        const built = applyToSparse(start.complete ? [] : start.lines, file);
+        const limit = Math.min(MAX_SPARSE_LINES, sparseLeft);
+        const built = applyToSparse(start.complete ? [] : start.lines, file, limit);
+        sparseLeft = Math.max(0, sparseLeft - built.lines.length);
         if (built.conflicts.length > 0) {
           notes.push({ file: path, patch: ref, message: `hunk ${built.conflicts.join(', ')} does not match the lines earlier patches left` });
         }
         if (built.skipped.length > 0) {
-          notes.push({ file: path, patch: ref, message: `hunk ${built.skipped.join(', ')} starts past line ${MAX_SPARSE_LINES} and was skipped` });
+          const why = limit === MAX_SPARSE_LINES ? `starts past line ${MAX_SPARSE_LINES}` : `is past what is left of the ${MAX_SERIES_SPARSE_LINES} lines the series' hunk-built files may hold`;
+          notes.push({ file: path, patch: ref, message: `hunk ${built.skipped.join(', ')} ${why} and was skipped` });
         }
         next = { complete: false, lines: built.lines };
         hunkStarts = built.hunkStarts;

@@ -9,7 +9,7 @@ export interface SparseResult {
   hunkStarts: (number | null)[];
   /** 1-based numbers of hunks whose context or removed lines differ from lines already known. */
   conflicts: number[];
-  /** 1-based numbers of hunks skipped because they start past MAX_SPARSE_LINES (a malformed header). */
+  /** 1-based numbers of hunks skipped because they start past `limit` (a malformed header, or the series' budget spent). */
   skipped: number[];
 }
 
@@ -17,11 +17,17 @@ export interface SparseResult {
 export const MAX_SPARSE_LINES = 1_000_000;
 
 /**
+ * The lines all hunk-built files of one series may hold together: a series of many patches whose
+ * hunks start near MAX_SPARSE_LINES would otherwise hold that many lines per file.
+ */
+export const MAX_SERIES_SPARSE_LINES = 10_000_000;
+
+/**
  * Applies a file's hunks to a sparse file by their header line numbers: the hunk's old lines are
  * replaced by its new ones and the unknown lines around them keep their count, so line numbers
  * stay those of the real file.
  */
-export function applyToSparse(old: SparseLines, file: FilePatch): SparseResult {
+export function applyToSparse(old: SparseLines, file: FilePatch, limit = MAX_SPARSE_LINES): SparseResult {
   const lines: SparseLines = [];
   const hunkStarts: (number | null)[] = [];
   const conflicts: number[] = [];
@@ -30,7 +36,7 @@ export function applyToSparse(old: SparseLines, file: FilePatch): SparseResult {
   file.hunks.forEach((hunk, j) => {
     const oldIdx = Math.max(oldPos, hunk.oldLines === 0 ? hunk.oldStart : hunk.oldStart - 1);
     const newIdx = hunk.newLines === 0 ? hunk.newStart : hunk.newStart - 1;
-    if (oldIdx > MAX_SPARSE_LINES || newIdx > MAX_SPARSE_LINES) {
+    if (oldIdx > limit || newIdx > limit) {
       skipped.push(j + 1);
       hunkStarts.push(null);
       return;
