@@ -10,6 +10,7 @@ import path from 'node:path';
 import { build, spawnCli } from '../helpers/spawn-cli.js';
 import { fetchLinuxSource } from '../helpers/linux-source.js';
 import { tempDir } from '../helpers/tree.js';
+import { sarifProblems } from '../report/sarif-structure.js';
 
 interface JsonFinding {
   ruleId: string;
@@ -119,4 +120,12 @@ test('--diff is one patch that git apply and patch -p1 accept on the tree; once 
   expect(again.errors).toEqual([]);
   expect(again.findings.filter((f) => f.fix?.verdict === 'proven').map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual([]);
   fs.rmSync(scratch, { recursive: true, force: true });
+}, 120_000);
+
+test('the SARIF report of the whole tree has the structure SARIF 2.1.0 requires, one result per finding', () => {
+  const r = spawnCli(['audit', tree, '--target', 'v5.11', '--format', 'sarif']);
+  const log = JSON.parse(r.out);
+  expect(sarifProblems(log)).toEqual([]);
+  expect(log.runs[0].results).toHaveLength(report.findings.length);
+  expect(log.runs[0].invocations[0].executionSuccessful).toBe(true);
 }, 120_000);
