@@ -78,7 +78,13 @@ export interface ReviewLimits {
   maxParseMillis: number;
 }
 
-export const DEFAULT_LIMITS: ReviewLimits = { maxBytes: 32 * 1024 * 1024, maxParseMillis: 10_000 };
+/**
+ * 1 MiB: four times the largest kernel file that names the memcg fields (mm/page_alloc.c, 277 KB in
+ * 6.1; larger files such as amdgpu's register headers never reach the parser). Dense C costs
+ * tree-sitter about 150 bytes of its 2 GB WebAssembly heap per byte, per tree, and a review holds up
+ * to three trees: an 8 MB file aborted the heap, and every later parse in the process with it.
+ */
+export const DEFAULT_LIMITS: ReviewLimits = { maxBytes: 1024 * 1024, maxParseMillis: 10_000 };
 
 export const DEFAULT_CORE_FILES = ['mm/memcontrol.c', 'include/linux/memcontrol.h', 'mm/slab.h'];
 

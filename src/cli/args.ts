@@ -3,6 +3,7 @@ import { UserError } from './user-error.js';
 import type { CheckpatchStyle } from '../report/checkpatch.js';
 import { parseRuleList } from './rule-selection.js';
 import { checkWorkflowArgs, setStyleFlag } from './workflow-args.js';
+import { positiveCount } from './positive-count.js';
 
 export type OutputFormat = 'text' | 'json' | 'checkpatch' | 'b4';
 export type Mode = 'report' | 'fix' | 'diff';
@@ -26,13 +27,17 @@ export interface CheckArgs {
   ignore?: string[];
   /** --terse, --emacs, --showfile, --no-summary: checkpatch's output variants (absent when not given). */
   style?: Partial<CheckpatchStyle>;
+  /** --max-file-size BYTES: a C file (given or built from a patch) larger than this is not reviewed, with a note. */
+  maxFileSize?: number;
+  /** --parse-timeout MS: a file whose parse takes longer is not reviewed, with a note. */
+  parseTimeout?: number;
 }
 
 export type Command = { kind: 'help' } | { kind: 'version' } | CheckArgs;
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'checkpatch', 'b4'];
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-const VALUED = new Set(['--target', '--tree', '--format', '--fail-on', '--core', '--git', '--types', '--ignore']);
+const VALUED = new Set(['--target', '--tree', '--format', '--fail-on', '--core', '--git', '--types', '--ignore', '--max-file-size', '--parse-timeout']);
 
 /** Parses `check [options] [FILE...|-]`, `--help`, `--version`; throws UserError on bad usage. */
 export function parseArgs(argv: readonly string[]): Command {
@@ -103,6 +108,12 @@ function setValue(args: CheckArgs, name: string, value: string): void {
       break;
     case '--git':
       args.git = value;
+      break;
+    case '--max-file-size':
+      args.maxFileSize = positiveCount(name, value);
+      break;
+    case '--parse-timeout':
+      args.parseTimeout = positiveCount(name, value);
       break;
     case '--types':
     case '--ignore': {

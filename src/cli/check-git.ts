@@ -14,6 +14,7 @@ import type { Inputs } from './load-inputs.js';
 import { reviewInputs } from './review-inputs.js';
 import { DEFAULT_CORE_FILES } from '../types.js';
 import { selectRules } from './rule-selection.js';
+import { reviewLimits } from './review-limits.js';
 
 /**
  * `check --git RANGE`: each commit of the range is a patch of one series, applied in memory to
@@ -28,7 +29,7 @@ export async function checkGit(args: CheckArgs & { git: string; target: Target }
     const notes: InputNote[] = [];
     return { read: gitBaseReader(io.cwd, parent, notes), notes };
   };
-  const reviewer = selectRules(await startReviewer(createReviewer, { target: args.target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core] }), args);
+  const reviewer = selectRules(await startReviewer(createReviewer, { target: args.target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core], limits: reviewLimits(args) }), args);
   const before = reviewInputs(reviewer, inputs, args.target, base);
   if (args.mode !== 'diff') {
     io.stdout(formatReport(before.result, args.format, io.version, checkpatchOptions(args, before, true)));

@@ -16,6 +16,9 @@ import { checkGit } from './check-git.js';
 import { checkpatchOptions } from './checkpatch-options.js';
 import { selectRules } from './rule-selection.js';
 import { resolveGeneration } from './model-target.js';
+import { reviewLimits } from './review-limits.js';
+import { refuseLossyFix } from './refuse-lossy-fix.js';
+import { visibleControls } from './visible-controls.js';
 import { UserError } from './user-error.js';
 
 export type CreateReviewer = (options: ReviewOptions) => Promise<Reviewer>;
@@ -29,8 +32,10 @@ export async function check(given: CheckArgs, io: Io, createReviewer: CreateRevi
   const tree = given.tree === undefined ? undefined : openTree(given.tree, io);
   const args = { ...given, target: given.target === 'auto' ? resolveGeneration('auto', tree ?? null, given.tree, io).gen.id : given.target };
   if (args.files.length === 0 && io.stdinIsTTY) throw new UserError('no input: give patch or C files, or - for stdin (see --help)');
-  const inputs = await loadInputs(args.files.length > 0 ? args.files : ['-'], io, tree);
-  const reviewer = selectRules(await startReviewer(createReviewer, { target: args.target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core] }), args);
+  const limits = reviewLimits(args);
+  const inputs = await loadInputs(args.files.length > 0 ? args.files : ['-'], io, tree, limits.maxBytes);
+  if (args.mode === 'fix') refuseLossyFix(inputs);
+  const reviewer = selectRules(await startReviewer(createReviewer, { target: args.target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core], limits }), args);
   const base = tree ? () => reader(tree, io) : undefined;
   const before = reviewInputs(reviewer, inputs, args.target, base);
   if (args.mode === 'report') {
@@ -43,7 +48,7 @@ export async function check(given: CheckArgs, io: Io, createReviewer: CreateRevi
   if (args.mode === 'diff') {
     const { diff, partial } = fixDiff(before, after, inputs, fix.inputs);
     io.stdout(diff);
-    for (const path of partial) io.stderr(`memcg-review: note: ${path}: diff context from the patch's hunks only (use --tree for a diff that applies)\n`);
+    for (const path of partial) io.stderr(`memcg-review: note: ${visibleControls(path)}: diff context from the patch's hunks only (use --tree for a diff that applies)\n`);
     return exitCodeFor(after.result, args.failOn);
   }
 
@@ -52,7 +57,7 @@ export async function check(given: CheckArgs, io: Io, createReviewer: CreateRevi
   if (stdinPatch) io.stdout(stdinPatch.text);
   const report = stdinPatch ? io.stderr : io.stdout;
   const summary = args.format === 'json' || args.format === 'b4' || stdinPatch ? io.stderr : io.stdout;
-  summary(fixSummary(fix, written) + (summary === report ? '\n' : ''));
+  summary(visibleControls(fixSummary(fix, written)) + (summary === report ? '\n' : ''));
   report(formatReport(after.result, args.format, io.version, checkpatchOptions(args, after)));
   return exitCodeFor(after.result, args.failOn);
 }

@@ -18,7 +18,7 @@ export interface InputsFix {
 
 /** Applies the offered fixes to every input in memory; `result` is the review of `inputs`. */
 export function fixInputs(reviewer: Reviewer, inputs: Inputs, result: ReviewResult, target: Target, read?: ReadBase): InputsFix {
-  const out: InputsFix = { inputs: { patches: inputs.patches, sources: [] }, changed: new Set(), applied: [], notAdded: [], notes: [] };
+  const out: InputsFix = { inputs: { patches: inputs.patches, sources: [], ...(inputs.skipped ? { skipped: inputs.skipped } : {}) }, changed: new Set(), applied: [], notAdded: [], notes: [] };
   if (inputs.patches.length > 0) {
     const fixed = fixSeries(reviewer, inputs.patches, { target }, read);
     out.inputs.patches = inputs.patches.map((p, k) => ({ ...p, text: fixed.inputs[k]!.text }));

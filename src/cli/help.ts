@@ -1,4 +1,4 @@
-import { DEFAULT_CORE_FILES, TARGETS } from '../types.js';
+import { DEFAULT_CORE_FILES, DEFAULT_LIMITS, TARGETS } from '../types.js';
 
 export const HELP = `Usage: memcg-review check [options] [FILE... | -]
        memcg-review check [options] --git RANGE
@@ -44,6 +44,10 @@ Options:
                         lowest severity that makes the exit code 1 (default warning)
   --core GLOB           a file allowed to write the memcg word, added to the defaults
                         (${DEFAULT_CORE_FILES.join(', ')}); repeatable, * globs allowed
+  --max-file-size BYTES a C file (given, or built from a patch) larger than this is
+                        not reviewed, with a note (default ${DEFAULT_LIMITS.maxBytes})
+  --parse-timeout MS    a file whose parse takes longer is not reviewed, with a note
+                        (default ${DEFAULT_LIMITS.maxParseMillis})
   -h, --help            show this help
   --version             show the version
 

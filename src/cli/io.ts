@@ -1,7 +1,7 @@
 /** What the CLI needs of the file system; paths are absolute. Errors are thrown as by node:fs. */
 export interface CliFs {
-  /** Follows symlinks; throws when the path does not exist. */
-  stat(path: string): { isFile: boolean; isDirectory: boolean };
+  /** Follows symlinks; throws when the path does not exist. `size` in bytes. */
+  stat(path: string): { isFile: boolean; isDirectory: boolean; size: number };
   readFile(path: string): string;
   realpath(path: string): string;
   /** Replaces the file's contents atomically, keeping its mode. */

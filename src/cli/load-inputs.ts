@@ -1,8 +1,10 @@
 import path from 'node:path';
+import type { InputNote } from '../types.js';
 import type { Io } from './io.js';
 import { inputKind } from './input-kind.js';
 import { isInside, lookupInTree, treeRelative, type Tree } from './tree.js';
 import { UserError } from './user-error.js';
+import { whyUnresolved } from './why-unresolved.js';
 
 /** A patch input: `source` names it in notes ('-' for stdin); `real` is where --fix writes it back. */
 export interface PatchInput {
@@ -21,10 +23,15 @@ export interface SourceInput {
 export interface Inputs {
   patches: PatchInput[];
   sources: SourceInput[];
+  /** C files left unread, and why (larger than the size limit): notes of the report. */
+  skipped?: InputNote[];
 }
 
-/** Reads and sorts the inputs; an unreadable or unrecognised input is a UserError. */
-export async function loadInputs(files: readonly string[], io: Io, tree?: Tree): Promise<Inputs> {
+/**
+ * Reads and sorts the inputs; an unreadable or unrecognised input is a UserError. A C file larger
+ * than `maxBytes` is not read: it becomes a note.
+ */
+export async function loadInputs(files: readonly string[], io: Io, tree?: Tree, maxBytes = Infinity): Promise<Inputs> {
   const inputs: Inputs = { patches: [], sources: [] };
   for (const file of files) {
     if (file === '-') {
@@ -35,6 +42,12 @@ export async function loadInputs(files: readonly string[], io: Io, tree?: Tree):
       continue;
     }
     const real = locate(file, io, tree);
+    const size = sizeOf(file, real, io);
+    if (size > maxBytes && inputKind(file, '') === 'c') {
+      const shown = tree ? treeRelative(tree, real) : reported(file);
+      (inputs.skipped ??= []).push({ file: shown, message: `not reviewed: ${size} bytes, over the limit of ${maxBytes} (--max-file-size)` });
+      continue;
+    }
     const text = read(file, real, io);
     const kind = inputKind(file, text);
     if (kind === null) throw new UserError(`'${file}' is neither a patch nor a C file`);
@@ -51,20 +64,27 @@ export async function loadInputs(files: readonly string[], io: Io, tree?: Tree):
 function locate(file: string, io: Io, tree?: Tree): string {
   const fromCwd = realOrNull(path.resolve(io.cwd, file), io);
   if (!tree || !/\.[ch]$/.test(file)) {
-    if (fromCwd === null) throw new UserError(`cannot read '${file}': no such file`);
+    if (fromCwd === null) throw new UserError(`cannot read '${file}': ${whyUnresolved(path.resolve(io.cwd, file), io)}`);
     return fromCwd;
   }
   if (fromCwd !== null && isInside(tree.root, fromCwd)) return fromCwd;
   if (path.isAbsolute(file)) {
-    throw new UserError(fromCwd === null ? `cannot read '${file}': no such file` : `'${file}' is outside the tree`);
+    throw new UserError(fromCwd === null ? `cannot read '${file}': ${whyUnresolved(file, io)}` : `'${file}' is outside the tree`);
   }
   const found = lookupInTree(tree, file, io);
   if (found.ok) return found.real;
   throw new UserError(found.missing && fromCwd === null ? `cannot read '${file}': not in the tree nor here` : `'${file}': ${found.missing ? 'outside the tree' : found.reason}`);
 }
 
+/** The input's size in bytes; a directory, a FIFO or a device (whose read would block or never end) is a UserError. */
+function sizeOf(file: string, real: string, io: Io): number {
+  const stat = io.fs.stat(real);
+  if (stat.isDirectory) throw new UserError(`'${file}' is a directory`);
+  if (!stat.isFile) throw new UserError(`'${file}' is not a regular file`);
+  return stat.size;
+}
+
 function read(file: string, real: string, io: Io): string {
-  if (io.fs.stat(real).isDirectory) throw new UserError(`'${file}' is a directory`);
   try {
     return io.fs.readFile(real);
   } catch (e) {

@@ -17,7 +17,7 @@ export function nodeIo(version: string): Io {
     fs: {
       stat: (p) => {
         const s = fs.statSync(p);
-        return { isFile: s.isFile(), isDirectory: s.isDirectory() };
+        return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size };
       },
       readFile: (p) => fs.readFileSync(p, 'utf8'),
       realpath: (p) => fs.realpathSync(p),

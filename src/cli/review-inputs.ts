@@ -26,6 +26,7 @@ export function reviewInputs(reviewer: Reviewer, inputs: Inputs, target: Target,
   }
   if (inputs.sources.length > 0) parts.push(reviewSources(reviewer, inputs.sources, { target }));
   const result = mergeResults(target, parts);
+  if (inputs.skipped) result.notes.unshift(...inputs.skipped);
   if (reader) result.notes.push(...dedupe(reader.notes));
   return patches ? { result, patches } : { result };
 }

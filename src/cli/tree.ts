@@ -3,6 +3,7 @@ import type { InputNote } from '../types.js';
 import type { ReadBase } from '../review/review-patches.js';
 import type { Io } from './io.js';
 import { UserError } from './user-error.js';
+import { whyUnresolved } from './why-unresolved.js';
 
 /** A kernel tree given with --tree: its real, symlink-free root. */
 export interface Tree {
@@ -14,7 +15,8 @@ export function openTree(dir: string, io: Io): Tree {
   try {
     root = io.fs.realpath(path.resolve(io.cwd, dir));
   } catch {
-    throw new UserError(`cannot read tree '${dir}': no such directory`);
+    const why = whyUnresolved(path.resolve(io.cwd, dir), io);
+    throw new UserError(`cannot read tree '${dir}': ${why === 'no such file' ? 'no such directory' : why}`);
   }
   if (!io.fs.stat(root).isDirectory) throw new UserError(`tree '${dir}' is not a directory`);
   return { root };
@@ -29,7 +31,8 @@ export type TreeLookup = { ok: true; real: string } | { ok: false; missing: bool
 
 /**
  * Finds a path given relative to the tree (as in a patch). Refused: absolute paths, paths with
- * a `..` segment, and paths that resolve through a symlink to outside the tree.
+ * a `..` segment, paths that resolve through a symlink to outside the tree, and anything but a
+ * regular file (a FIFO or a device would block the read or never end it).
  */
 export function lookupInTree(tree: Tree, rel: string, io: Io): TreeLookup {
   if (rel === '' || path.isAbsolute(rel) || rel.split(/[\\/]/).includes('..')) {
@@ -42,6 +45,8 @@ export function lookupInTree(tree: Tree, rel: string, io: Io): TreeLookup {
     return { ok: false, missing: true, reason: 'not in the tree' };
   }
   if (!isInside(tree.root, real)) return { ok: false, missing: false, reason: 'a symlink leads outside the tree' };
+  const stat = io.fs.stat(real);
+  if (!stat.isFile) return { ok: false, missing: false, reason: stat.isDirectory ? 'a directory' : 'not a regular file' };
   return { ok: true, real };
 }
 

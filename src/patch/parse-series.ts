@@ -31,7 +31,9 @@ export function parseSeries(inputs: readonly SeriesInput[]): { series: Series; n
   const notes: InputNote[] = [];
   const candidates: Candidate[] = [];
   for (const input of inputs) {
-    for (const message of splitMbox(input.text)) {
+    const messages = splitMbox(input.text);
+    if (messages.length === 0) notes.push({ message: `${input.source === '-' ? 'stdin' : input.source} is empty: nothing to review` });
+    for (const message of messages) {
       if (message.prefix.number === 0) {
         if (series.cover) notes.push({ message: `a second cover letter (${describe(message, input.source)}) was ignored` });
         else series.cover = { subject: message.prefix.subject, body: message.text.slice(message.bodyStart).trim() };

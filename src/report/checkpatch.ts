@@ -2,6 +2,7 @@ import type { Finding, Severity } from '../types.js';
 import type { ReviewResult } from '../review/result.js';
 import { sourceKey } from '../review/result.js';
 import { LineIndex } from '../text/line-index.js';
+import { clipLine } from './clip-line.js';
 import { checkpatchType } from './checkpatch-type.js';
 import { locationKey, type PatchLocations } from './patch-locations.js';
 import { looseNotes, reportUnits, type ReportUnit } from './report-units.js';
@@ -41,9 +42,10 @@ export function formatCheckpatch(result: ReviewResult, options: CheckpatchOption
   const quiet = style.terse;
   const units = reportUnits(result, options.locations, options.git === true);
   const out: string[] = [];
+  const indexes = new Map<string, LineIndex>();
   for (const unit of units) {
     if (units.length > 1 && !quiet) out.push('-'.repeat(unit.name.length), unit.name, '-'.repeat(unit.name.length));
-    for (const f of unit.findings) out.push(...report(result, unit, f, style, options.locations));
+    for (const f of unit.findings) out.push(...report(result, unit, f, style, indexes, options.locations));
     const clean = unit.findings.length === 0;
     if (style.summary && !(clean && quiet)) out.push(total(unit));
     if (quiet) continue;
@@ -58,7 +60,7 @@ export function formatCheckpatch(result: ReviewResult, options: CheckpatchOption
   return out.length > 0 ? out.join('\n') + '\n' : '';
 }
 
-function report(result: ReviewResult, unit: ReportUnit, f: Finding, style: CheckpatchStyle, locations?: PatchLocations): string[] {
+function report(result: ReviewResult, unit: ReportUnit, f: Finding, style: CheckpatchStyle, indexes: Map<string, LineIndex>, locations?: PatchLocations): string[] {
   const patchLine = unit.patchIndex === undefined ? undefined : locations?.get(unit.patchIndex)?.lines.get(locationKey(f.file, f.line));
   let prefix = '';
   if (style.showFile) prefix = `${f.file}:${f.line}: `;
@@ -67,8 +69,12 @@ function report(result: ReviewResult, unit: ReportUnit, f: Finding, style: Check
   if (style.terse) return [head];
   const lines = [head];
   if (!style.showFile) lines.push(`${patchLine === undefined ? '' : `#${patchLine}: `}FILE: ${f.file}:${f.line}:`);
-  const source = result.sources.get(sourceKey(f.file, f.patch?.index));
-  if (source !== undefined) lines.push('+' + new LineIndex(source).lineText(f.line));
+  const key = sourceKey(f.file, f.patch?.index);
+  const source = result.sources.get(key);
+  if (source !== undefined) {
+    if (!indexes.has(key)) indexes.set(key, new LineIndex(source));
+    lines.push('+' + clipLine(indexes.get(key)!.lineText(f.line), f).text);
+  }
   lines.push('');
   return lines;
 }

@@ -3,6 +3,7 @@ import type { ReviewedPatch, ReviewResult } from '../review/result.js';
 import { sourceKey, sourceOf } from '../review/result.js';
 import { LineIndex } from '../text/line-index.js';
 import { caretLine } from './caret-line.js';
+import { clipLine } from './clip-line.js';
 import { fixPreview } from './fix-preview.js';
 
 /** checkpatch's words for the severities. */
@@ -38,8 +39,8 @@ function finding(result: ReviewResult, f: Finding, indexes: Map<string, LineInde
     const key = sourceKey(f.file, f.patch?.index);
     let index = indexes.get(key);
     if (!index) indexes.set(key, (index = new LineIndex(source)));
-    const text = index.lineText(f.line);
-    lines.push((f.patch ? '+' : ' ') + text, ' ' + caretLine(text, f));
+    const shown = clipLine(index.lineText(f.line), f);
+    lines.push((f.patch ? '+' : ' ') + shown.text, ' ' + caretLine(shown.text, shown.span));
   }
   if (f.fix) {
     const preview = source === undefined ? '' : fixPreview(source, f.fix) || '(removes the code)';

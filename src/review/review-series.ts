@@ -64,10 +64,15 @@ function reviewOne(reviewer: Reviewer, file: SourceFile, errors: string[], notes
   try {
     return reviewer.review(file);
   } catch (e) {
-    if (e instanceof ReviewLimitError) notes.push({ file: file.path, message: e.message, ...(patch ? { patch } : {}) });
+    if (e instanceof ReviewLimitError) notes.push({ file: file.path, message: withoutPath(e.message, file.path), ...(patch ? { patch } : {}) });
     else errors.push(`${file.path}: review failed: ${e instanceof Error ? e.message : String(e)}`);
     return [];
   }
+}
+
+/** The message without the file's name in front: the note names the file. */
+export function withoutPath(message: string, path: string): string {
+  return message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
 }
 
 function countLines(text: string): number {

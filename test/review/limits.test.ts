@@ -20,7 +20,7 @@ describe('review limits', () => {
     const reviewer = await createReviewer({ ...DEFAULT_OPTIONS, limits: { maxBytes: 20, maxParseMillis: 10_000 } });
     const result = reviewSources(reviewer, [FILE], { target: 'v5.11' });
     expect(result.errors).toEqual([]);
-    expect(result.notes).toEqual([{ file: 'mm/lru.c', message: `mm/lru.c: not reviewed: ${FILE.text.length} characters, over the limit of 20` }]);
+    expect(result.notes).toEqual([{ file: 'mm/lru.c', message: `not reviewed: ${FILE.text.length} characters, over the limit of 20` }]);
   });
 
   it('within the default limits the file is reviewed', async () => {
