@@ -53,7 +53,7 @@ export async function check(given: CheckArgs, io: Io, createReviewer: CreateRevi
   }
 
   const stdinPatch = fix.inputs.patches.find((p) => p.source === '-');
-  const written = writeBack(fix, tree, io);
+  const written = writeBack(fix, tree, io, inputs);
   if (stdinPatch) io.stdout(stdinPatch.text);
   const report = stdinPatch ? io.stderr : io.stdout;
   const summary = args.format === 'json' || args.format === 'b4' || stdinPatch ? io.stderr : io.stdout;

@@ -1,15 +1,19 @@
 import path from 'node:path';
 import type { Io } from './io.js';
 import type { InputsFix } from './fix-inputs.js';
+import type { Inputs } from './load-inputs.js';
 import { isInside, type Tree } from './tree.js';
 import { UserError } from './user-error.js';
 
 /**
  * Writes the fixed inputs over the files they came from, atomically; never anywhere else: a
  * patch goes back to its own file, a C file to itself inside the tree (with --tree). stdin is
- * left to the caller. Returns the names written.
+ * left to the caller. With `before` (the inputs as read), a file that changed since it was read
+ * stops the run before anything is written: someone's edit is never overwritten. Returns the
+ * names written.
  */
-export function writeBack(fix: InputsFix, tree: Tree | undefined, io: Io): string[] {
+export function writeBack(fix: InputsFix, tree: Tree | undefined, io: Io, before?: Inputs): string[] {
+  if (before) refuseChanged(fix, before, io);
   const written: string[] = [];
   for (const patch of fix.inputs.patches) {
     if (!fix.changed.has(patch.source) || patch.real === undefined) continue;
@@ -24,6 +28,20 @@ export function writeBack(fix: InputsFix, tree: Tree | undefined, io: Io): strin
     written.push(source.path);
   }
   return written;
+}
+
+function refuseChanged(fix: InputsFix, before: Inputs, io: Io): void {
+  const read = [...before.patches.map((p) => ({ name: p.source, real: p.real, text: p.text })), ...before.sources.map((s) => ({ name: s.path, real: s.real, text: s.text }))];
+  for (const input of read) {
+    if (input.real === undefined || !fix.changed.has(input.name)) continue;
+    let now: string | null;
+    try {
+      now = io.fs.readFile(input.real);
+    } catch {
+      now = null;
+    }
+    if (now !== input.text) throw new UserError(`'${input.name}' changed while it was reviewed: nothing written (run again)`);
+  }
 }
 
 function write(io: Io, real: string, text: string, name: string): void {
