@@ -1,5 +1,5 @@
 import { RELEVANT } from '../c/source-analysis.js';
-import type { Reviewer } from '../review/reviewer.js';
+import { ReviewLimitError, type Reviewer } from '../review/reviewer.js';
 import type { Finding } from '../types.js';
 import { fixProven } from './fix-proven.js';
 import type { Prefilter } from './prefilter.js';
@@ -60,7 +60,9 @@ export function auditFile(path: string, bytes: Uint8Array, reviewer: Reviewer, p
     const fixed = fixProven(text, outcome.findings, review);
     if (fixed.text !== text) outcome.fixed = fixed;
   } catch (e) {
-    outcome.error = `${path}: review failed: ${e instanceof Error ? e.message.split('\n', 1)[0] : String(e)}`;
+    // A file over the review's limits (size, parse time) is a note; any other failure an error.
+    if (e instanceof ReviewLimitError) outcome.note = e.message.replace(`${path}: `, '');
+    else outcome.error = `${path}: review failed: ${e instanceof Error ? e.message.split('\n', 1)[0] : String(e)}`;
     outcome.findings = [];
     delete outcome.text;
     delete outcome.fixed;

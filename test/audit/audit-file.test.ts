@@ -1,5 +1,6 @@
 import { auditFile } from '../../src/audit/audit-file.js';
 import { createPrefilter } from '../../src/audit/prefilter.js';
+import { ReviewLimitError } from '../../src/review/reviewer.js';
 import { fakeReviewer } from '../helpers/fake-reviewer.js';
 
 const prefilter = createPrefilter();
@@ -49,5 +50,12 @@ describe('auditFile', () => {
     const o = auditFile('mm/bad.c', bytes(`#error fake-reviewer-crash\n${SRC}`), fakeReviewer(), prefilter, 'report');
     expect(o.findings).toEqual([]);
     expect(o.error).toBe('mm/bad.c: review failed: fake crash');
+  });
+
+  test('a file over the review’s limits is a note on the file, not an error', () => {
+    const limited = { review: () => { throw new ReviewLimitError('mm/huge.c: not reviewed: 2000000 characters, over the limit of 1048576'); } };
+    const o = auditFile('mm/huge.c', bytes(SRC), limited, prefilter, 'fix');
+    expect(o).toMatchObject({ parsed: true, findings: [], note: 'not reviewed: 2000000 characters, over the limit of 1048576' });
+    expect(o.error).toBeUndefined();
   });
 });

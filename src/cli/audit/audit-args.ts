@@ -19,12 +19,16 @@ export interface AuditArgs {
   exclude: string[];
   failOn: Severity;
   core: string[];
+  /** --max-file-size: characters over which a file is not reviewed (a note); the reviewer's default when absent. */
+  maxBytes?: number;
+  /** --parse-timeout: milliseconds after which a parse is given up (a note); the reviewer's default when absent. */
+  maxParseMillis?: number;
 }
 
 export type AuditCommand = { kind: 'help' } | AuditArgs;
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-const VALUED = new Set(['--target', '--format', '--output', '-o', '--jobs', '-j', '--include', '--exclude', '--fail-on', '--core']);
+const VALUED = new Set(['--target', '--format', '--output', '-o', '--jobs', '-j', '--include', '--exclude', '--fail-on', '--core', '--max-file-size', '--parse-timeout']);
 export const MAX_JOBS = 64;
 
 /** Parses the arguments after `audit`; throws UserError on bad usage. */
@@ -97,7 +101,18 @@ function setValue(args: Omit<AuditArgs, 'dir'>, name: string, value: string): vo
     case '--core':
       args.core.push(value);
       break;
+    case '--max-file-size':
+      args.maxBytes = positive(name, value);
+      break;
+    case '--parse-timeout':
+      args.maxParseMillis = positive(name, value);
+      break;
   }
+}
+
+function positive(name: string, value: string): number {
+  if (!/^[1-9][0-9]{0,11}$/.test(value)) throw new UserError(`bad value '${value}' for ${name} (a whole number above 0)`);
+  return Number(value);
 }
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], more: readonly string[] = []): T {

@@ -1,4 +1,4 @@
-import { DEFAULT_CORE_FILES, DEFAULT_OPTIONS, TARGETS } from '../../types.js';
+import { DEFAULT_CORE_FILES, DEFAULT_LIMITS, DEFAULT_OPTIONS, TARGETS } from '../../types.js';
 import { AUDIT_FORMATS, MAX_JOBS } from './audit-args.js';
 
 export const AUDIT_HELP = `Usage: memcg-review audit DIR [options]
@@ -29,6 +29,10 @@ Options:
                         lowest severity that makes the exit code 1 (default warning)
   --core GLOB           a file allowed to write the memcg word, added to the defaults
                         (${DEFAULT_CORE_FILES.join(', ')}); repeatable
+  --max-file-size N     a file over N characters is not parsed, with a note
+                        (default ${DEFAULT_LIMITS.maxBytes})
+  --parse-timeout MS    a parse running past MS milliseconds is given up, with a
+                        note (default ${DEFAULT_LIMITS.maxParseMillis})
   -h, --help            show this help
 
 A progress line (files scanned, parsed, findings) goes to stderr when it is a terminal.

@@ -5,7 +5,7 @@ import { pathFilter } from '../../audit/path-filter.js';
 import { Tally } from '../../audit/tally.js';
 import { unifiedDiff } from '../../fix/unified-diff.js';
 import { UnsupportedTargetError } from '../../review/reviewer.js';
-import { DEFAULT_CORE_FILES, DEFAULT_OPTIONS } from '../../types.js';
+import { DEFAULT_CORE_FILES, DEFAULT_LIMITS, DEFAULT_OPTIONS, type ReviewOptions } from '../../types.js';
 import type { Deps } from '../commands.js';
 import { exitCodeFor } from '../exit-code-for.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -42,7 +42,7 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
   }
   const tree = openTree(args.dir, io);
   const { target, detected } = auditTarget(args.target, tree, args.dir, io);
-  const setup: WorkerSetup = { root: tree.root, options: { target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core] }, mode: args.mode };
+  const setup: WorkerSetup = { root: tree.root, options: reviewOptions(args, target), mode: args.mode };
   const tally = new Tally();
   let walked: WalkCounts;
   try {
@@ -79,6 +79,14 @@ async function review(args: AuditArgs, setup: WorkerSetup, tally: Tally, deps: D
   }
   tally.stats.symlinks = counts.symlinks;
   return counts;
+}
+
+function reviewOptions(args: AuditArgs, target: ReviewOptions['target']): ReviewOptions {
+  const options: ReviewOptions = { target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core] };
+  if (args.maxBytes !== undefined || args.maxParseMillis !== undefined) {
+    options.limits = { maxBytes: args.maxBytes ?? DEFAULT_LIMITS.maxBytes, maxParseMillis: args.maxParseMillis ?? DEFAULT_LIMITS.maxParseMillis };
+  }
+  return options;
 }
 
 async function startReviewer(deps: Deps, setup: WorkerSetup) {

@@ -13,6 +13,7 @@ describe('parseAuditArgs', () => {
       include: ['mm/**'], exclude: ['drivers/**', 'tools'], failOn: 'error', core: ['mm/slab_common.c'],
     });
     expect(parse('linux', '--fix', '-j', '1')).toMatchObject({ mode: 'fix', jobs: 1 });
+    expect(parse('linux', '--max-file-size', '4096', '--parse-timeout=250')).toMatchObject({ maxBytes: 4096, maxParseMillis: 250 });
     expect(parse('--diff', '--', '--odd-name')).toMatchObject({ mode: 'diff', dir: '--odd-name' });
   });
 
@@ -32,6 +33,8 @@ describe('parseAuditArgs', () => {
     [['a', '--jobs', 'two'], "bad value 'two' for --jobs (a whole number from 1 to 64)"],
     [['a', '--jobs', '65'], "bad value '65' for --jobs (a whole number from 1 to 64)"],
     [['a', '--output'], "option '--output' needs a value"],
+    [['a', '--max-file-size', '0'], "bad value '0' for --max-file-size (a whole number above 0)"],
+    [['a', '--parse-timeout', '1.5'], "bad value '1.5' for --parse-timeout (a whole number above 0)"],
     [['a', '--include='], "option '--include' needs a value"],
     [['a', '--fix', '--diff'], '--fix and --diff cannot be combined'],
     [['a', '--diff', '--format', 'json'], '--diff prints a patch; it takes no --format'],

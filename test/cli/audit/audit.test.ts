@@ -171,6 +171,16 @@ describe('audit: targets and errors', () => {
     expect(io.err.join('')).toBe("memcg-review: cannot read tree 'no-such-tree': no such directory\n");
   });
 
+  test('--max-file-size: a file over it is a note, not an error, and the rest is audited', async () => {
+    const r = await cli([dir(), '--format', 'json', '--max-file-size', '450']);
+    const report = JSON.parse(r.out);
+    expect(r.code).toBe(1);
+    expect(report.errors).toEqual([]);
+    expect(report.notes).toContainEqual({ file: 'mm/memcontrol.c', message: expect.stringMatching(/^not reviewed: \d+ characters, over the limit of 450$/) });
+    expect(report.findings.some((f: { file: string }) => f.file === 'mm/memcontrol.c')).toBe(false);
+    expect(report.findings.some((f: { file: string }) => f.file === 'drivers/misc/gpu_pool.c')).toBe(true);
+  });
+
   test('a file the reviewer fails on: reported as an error, the rest still audited, exit 3', async () => {
     fs.writeFileSync(path.join(tree, 'mm/crash.c'), '#error fake-reviewer-crash\nint x(struct page *p) { return p->mem_cgroup != 0; }\n');
     const r = await cli([dir(), '--format', 'json'], { createReviewer: async () => fakeReviewer() });
