@@ -21,6 +21,8 @@ const USER_ONLY: StateId[] = ['uncharged', 'user', 'tail'];
 const ANY_PAGE_FN = /dump_page|page_owner|print_page|page_cgroup_ino|mem_cgroup_from_obj|kpagecgroup|obj_to_memcg|memcg_from_slab_obj|mem_cgroup_from_page_any/;
 const SLAB_FN = /obj_cgroups|objcgs|slab|kmem_cache|slub/;
 const KMEM_FN = /kmem/;
+/** Pages being freed: a slab page's obj_cgroup vector is gone by then (the slab code frees it first). */
+const FREE_FN = /^(__)?free_pages?(_prepare|_ok|_check|_bulk|_one)?|^free_unref_page|^__free_pages|^free_one_page|^free_pcppages_bulk/;
 /** Accounting of pages that are never slab pages: statistics, events, page cache and writeback lookups. */
 const NOT_SLAB_FN = /page_state|page_event|lruvec_page|css_from_page|mem_cgroup_from_page|mctgt|foreign_dirty|blkg_from_page/;
 const USER_FN = /charge|commit|migrate|swap|lru|writeback|split|workingset|lock_page_memcg|move_account|move_charge|mark_page|rotate|activate|wb_|page_cache|filemap|readahead|shmem|buffer|iomap|huge|thp|khugepaged|mlock|isolate|putback|reclaim|shrink|dirty|mapping/;
@@ -165,6 +167,7 @@ function namedFacts(name: string, file: string): Omit<ContextFacts, 'underRcu'> 
   const fact = (reachable: StateId[], reason: string, anyPage = false) => ({ reachable, reason, anyPage });
   if (ANY_PAGE_FN.test(name)) return fact([...ALL_STATES], `${name}() may be passed any page`, true);
   if (SLAB_FN.test(name) || SLAB_FILE.test(file)) return fact(SLAB_ONLY, `${name || file} works on slab pages`);
+  if (FREE_FN.test(name)) return fact(['uncharged', 'user', 'kmem', 'slab-bare', 'tail'], `${name}() frees pages, whose obj_cgroup vector the slab code has already freed`);
   if (KMEM_FN.test(name)) return fact(KMEM_PATH, `${name}() is a kmem path`);
   if (NOT_SLAB_FN.test(name)) return fact(NOT_SLAB, `${name}() accounts pages that are never slab pages`);
   if (USER_FN.test(name) || USER_FILE.test(file)) return fact(USER_ONLY, `${name || file} handles user/LRU pages`);

@@ -1,4 +1,7 @@
-import { descendants, enclosingFunction, normalizedText, unparen } from '../c/nodes.js';
+import { calleeName, descendants, enclosingFunction, normalizedText, unparen } from '../c/nodes.js';
+import type { Generation } from '../model/generation.js';
+import { STATES } from '../model/states.js';
+import { INTENT_OF } from './helper-intents.js';
 import { parentOf } from '../c/parents.js';
 import type { SyntaxNode } from '../c/parser.js';
 import { contextFacts } from '../model/context-facts.js';
@@ -10,28 +13,54 @@ import { objcgsReadFix } from './obj-cgroups-access.js';
 import { atAccess, type Rule } from './rule.js';
 import { accessTagTrick, maskedValueNode, tagTrickOn, testValueNode } from './tag-trick-match.js';
 
-/** Variables in a function that hold a value read from page->mem_cgroup. */
-function memcgVariables(fn: SyntaxNode): Set<string> {
-  const vars = new Set<string>();
+/** The variable an expression's value is stored into, through READ_ONCE() and parentheses. */
+function storedInto(n: SyntaxNode): string | null {
+  let p = parentOf(n);
+  while (p && (p.type === 'call_expression' || p.type === 'argument_list' || p.type === 'parenthesized_expression')) p = parentOf(p);
+  if (p?.type === 'assignment_expression' && p.childForFieldName('left')?.type === 'identifier') return p.childForFieldName('left')!.text;
+  if (p?.type === 'init_declarator') {
+    let d = p.childForFieldName('declarator');
+    while (d && d.type !== 'identifier') d = d.childForFieldName('declarator');
+    return d?.text ?? null;
+  }
+  return null;
+}
+
+/**
+ * Variables in a function that hold a page's memcg: read from page->mem_cgroup by hand (`field`),
+ * or through a memcg reader (its name), whose value the model says is never tagged.
+ */
+function memcgVariables(fn: SyntaxNode): Map<string, { source: string; after: number }> {
+  const vars = new Map<string, { source: string; after: number }>();
   for (const n of descendants(fn)) {
-    if (n.type !== 'field_expression' || n.childForFieldName('field')?.text !== 'mem_cgroup') continue;
-    let p = parentOf(n);
-    while (p && (p.type === 'call_expression' || p.type === 'argument_list' || p.type === 'parenthesized_expression')) p = parentOf(p);
-    if (p?.type === 'assignment_expression' && p.childForFieldName('left')?.type === 'identifier') vars.add(p.childForFieldName('left')!.text);
-    if (p?.type === 'init_declarator') {
-      let d = p.childForFieldName('declarator');
-      while (d && d.type !== 'identifier') d = d.childForFieldName('declarator');
-      if (d) vars.add(d.text);
-    }
+    const source =
+      n.type === 'field_expression' && n.childForFieldName('field')?.text === 'mem_cgroup'
+        ? 'field'
+        : n.type === 'call_expression' && MEMCG_READERS.has(calleeName(n) ?? '')
+          ? calleeName(n)!
+          : null;
+    const v = source ? storedInto(n) : null;
+    if (v && source && !vars.has(v)) vars.set(v, { source, after: n.endIndex });
   }
   return vars;
+}
+
+const MEMCG_READERS = new Set(Object.entries(INTENT_OF).filter(([, i]) => i === 'read' || i === 'check' || i === 'rcu').map(([name]) => name));
+
+/** Whether a reader of the target never returns a tagged pointer on any state. */
+function neverTagged(gen: Generation, reader: string): boolean {
+  const helper = gen.helpers[reader];
+  return !!helper && STATES.every((s) => {
+    const out = helper.eval(s, { underRcu: true });
+    return 'bug' in out || !/objcgs|0x1/.test(out.value);
+  });
 }
 
 /**
  * `if ((unsigned long)memcg & 0x1UL) memcg = NULL;` after reading page->mem_cgroup: the whole test
  * goes, since page_memcg_check() already returns NULL for a slab page's vector.
  */
-function variableTestFix(test: SyntaxNode, variable: string, text: string): Fix | undefined {
+function variableTestFix(test: SyntaxNode, variable: string, text: string, readBy: string | null): Fix | undefined {
   let value = testValueNode(test);
   const and = parentOf(value);
   if (and?.type === 'binary_expression' && and.childForFieldName('operator')?.type === '&&') {
@@ -51,8 +80,9 @@ function variableTestFix(test: SyntaxNode, variable: string, text: string): Fix 
   const comment = prev?.type === 'comment' && !/\n[ \t]*\n/.test(text.slice(prev.endIndex, ifStmt.startIndex)) ? prev : null;
   return {
     edits: [deleteStatement(comment ?? ifStmt, text, ifStmt)],
-    verdict: 'conditional',
-    explanation: `holds once ${variable} is read with page_memcg_check(), which returns NULL for a slab page with an obj_cgroup vector`,
+    ...(readBy
+      ? { verdict: 'proven' as const, explanation: `${readBy}() never returns a tagged pointer on any page state, so the test never fires` }
+      : { verdict: 'conditional' as const, explanation: `holds once ${variable} is read with page_memcg_check(), which returns NULL for a slab page with an obj_cgroup vector` }),
   };
 }
 
@@ -86,22 +116,32 @@ export const tagTrick: Rule = {
       }
     }
     const seen = new Set<number>();
-    for (const a of ctx.accesses) {
-      const fn = a.field === 'mem_cgroup' ? enclosingFunction(a.node) : null;
+    const starts = [
+      ...ctx.accesses.filter((a) => a.field === 'mem_cgroup').map((a) => a.node),
+      ...ctx.src.indexes.flatMap((i) => i.memcgCalls).filter((c) => MEMCG_READERS.has(calleeName(c) ?? '')),
+    ];
+    for (const start of starts) {
+      const fn = enclosingFunction(start);
       if (!fn || seen.has(fn.id)) continue;
       seen.add(fn.id);
       const vars = memcgVariables(fn);
       for (const n of descendants(fn)) {
-        if (n.type !== 'identifier' || !vars.has(n.text)) continue;
+        const held = n.type === 'identifier' ? vars.get(n.text) : undefined;
+        if (!held || n.startIndex < held.after) continue; // a test before the read tests something else
+        const source = held.source;
         const trick = tagTrickOn(n);
         if (trick?.kind !== 'test') continue;
         const value = testValueNode(trick.node);
+        const readBy = source !== 'field' && neverTagged(ctx.gen, source) ? source : null;
+        if (source !== 'field' && !readBy) continue; // a reader that may return the tagged word: the test still means something
         ctx.report({
           start: value.startIndex,
           end: value.endIndex,
-          message: `tests the obj_cgroups tag on ${n.text} by hand: page_memcg_check() returns NULL for a slab page's vector, and v5.11 moved the tag to MEMCG_DATA_OBJCGS`,
+          message: readBy
+            ? `tests the obj_cgroups tag on ${n.text}, which ${readBy}() read: it is never tagged, so the test is dead code`
+            : `tests the obj_cgroups tag on ${n.text} by hand: page_memcg_check() returns NULL for a slab page's vector, and v5.11 moved the tag to MEMCG_DATA_OBJCGS`,
           confidence: 'high',
-          ...((f) => (f ? { fix: f } : {}))(variableTestFix(trick.node, n.text, ctx.src.text)),
+          ...((f) => (f ? { fix: f } : {}))(variableTestFix(trick.node, n.text, ctx.src.text, readBy)),
         });
       }
     }

@@ -18,7 +18,7 @@ static bool PageKmemcgLike(struct page *page);
     {
       name: 'PageKmemcg() becomes PageMemcgKmem(), conditional where the page may be a slab page',
       code: c`
-static void free_pages_prepare(struct page *page, unsigned int order)
+static void account_page(struct page *page, unsigned int order)
 {
 	if (memcg_kmem_enabled() && PageKmemcg(page))
 		__memcg_kmem_uncharge_page(page, order);
@@ -26,10 +26,30 @@ static void free_pages_prepare(struct page *page, unsigned int order)
 `,
       errors: [{ line: 3, column: 30, verdict: 'conditional' }],
       output: c`
-static void free_pages_prepare(struct page *page, unsigned int order)
+static void account_page(struct page *page, unsigned int order)
 {
 	if (memcg_kmem_enabled() && PageMemcgKmem(page))
 		__memcg_kmem_uncharge_page(page, order);
+}
+`,
+    },
+    {
+      name: 'a page being freed has lost its obj_cgroup vector: proven',
+      code: c`
+static bool free_pages_prepare(struct page *page, unsigned int order)
+{
+	if (memcg_kmem_enabled() && PageKmemcg(page))
+		__memcg_kmem_uncharge_page(page, order);
+	return true;
+}
+`,
+      errors: [{ line: 3, verdict: 'proven' }],
+      output: c`
+static bool free_pages_prepare(struct page *page, unsigned int order)
+{
+	if (memcg_kmem_enabled() && PageMemcgKmem(page))
+		__memcg_kmem_uncharge_page(page, order);
+	return true;
 }
 `,
     },

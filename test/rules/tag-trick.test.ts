@@ -110,3 +110,43 @@ static void print_page_memcg(struct page *page)
     },
   ],
 });
+
+ruleTester(tagTrick, {
+  valid: [
+    { name: 'a legacy tree: the tag is the API', target: 'legacy', code: c`
+static void f(struct page *page)
+{
+	struct mem_cgroup *memcg = page_memcg(page);
+
+	if ((unsigned long)memcg & 0x1UL)
+		memcg = NULL;
+}
+` },
+  ],
+  invalid: [
+    {
+      name: 'after the read became page_memcg_check(), the tag test is dead code: proven removal',
+      code: c`
+ino_t page_cgroup_ino(struct page *page)
+{
+	struct mem_cgroup *memcg = page_memcg_check(page);
+
+	/* The lowest bit set means that memcg isn't a valid memcg pointer. */
+	if ((unsigned long) memcg & 0x1UL)
+		memcg = NULL;
+
+	return memcg ? cgroup_ino(memcg->css.cgroup) : 0;
+}
+`,
+      errors: [{ line: 6, verdict: 'proven', message: 'tests the obj_cgroups tag on memcg, which page_memcg_check() read: it is never tagged, so the test is dead code' }],
+      output: c`
+ino_t page_cgroup_ino(struct page *page)
+{
+	struct mem_cgroup *memcg = page_memcg_check(page);
+
+	return memcg ? cgroup_ino(memcg->css.cgroup) : 0;
+}
+`,
+    },
+  ],
+});
