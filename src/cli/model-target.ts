@@ -2,19 +2,8 @@ import { detectGeneration, GENERATION_FILES } from '../model/detect-generation.j
 import { generationOf, type Generation } from '../model/generation.js';
 import type { Io } from './io.js';
 import type { TargetChoice } from './model-args.js';
-import { lookupInTree, type Tree } from './tree.js';
+import { readTreeFile, type Tree } from './tree.js';
 import { UserError } from './user-error.js';
-
-/** A file of the tree, or null when it is not there (or not readable). */
-export function readTreeFile(tree: Tree, rel: string, io: Io): string | null {
-  const found = lookupInTree(tree, rel, io);
-  if (!found.ok) return null;
-  try {
-    return io.fs.readFile(found.real);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The generation to print or verify: the one named, or with `auto` the one the tree's headers

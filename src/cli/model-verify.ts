@@ -7,9 +7,9 @@ import { compareWithModel, disagreements } from '../verify/verify-result.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
 import type { ModelArgs } from './model-args.js';
-import { readTreeFile, resolveGeneration } from './model-target.js';
+import { resolveGeneration } from './model-target.js';
 import { runHarness } from './run-harness.js';
-import { openTree } from './tree.js';
+import { openTree, readTreeFile } from './tree.js';
 import { UserError } from './user-error.js';
 
 const HEADER = 'include/linux/memcontrol.h';

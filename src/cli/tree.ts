@@ -71,3 +71,14 @@ export function treeReader(tree: Tree, io: Io, notes: InputNote[]): ReadBase {
 export function treeRelative(tree: Tree, real: string): string {
   return path.relative(tree.root, real).split(path.sep).join('/');
 }
+
+/** A file of the tree, or null when it is not there (or not readable). */
+export function readTreeFile(tree: Tree, rel: string, io: Io): string | null {
+  const found = lookupInTree(tree, rel, io);
+  if (!found.ok) return null;
+  try {
+    return io.fs.readFile(found.real);
+  } catch {
+    return null;
+  }
+}

@@ -1,7 +1,7 @@
 import { detectGeneration, type DetectedGeneration } from '../../model/detect-generation.js';
 import type { Target } from '../../types.js';
 import type { Io } from '../io.js';
-import { lookupInTree, type Tree } from '../tree.js';
+import { readTreeFile, type Tree } from '../tree.js';
 import { UserError } from '../user-error.js';
 
 /**
@@ -10,15 +10,7 @@ import { UserError } from '../user-error.js';
  */
 export function auditTarget(target: Target | 'auto', tree: Tree, dir: string, io: Io): { target: Target; detected?: DetectedGeneration } {
   if (target !== 'auto') return { target };
-  const detected = detectGeneration((rel) => {
-    const found = lookupInTree(tree, rel, io);
-    if (!found.ok) return null;
-    try {
-      return io.fs.readFile(found.real);
-    } catch {
-      return null;
-    }
-  });
+  const detected = detectGeneration((rel) => readTreeFile(tree, rel, io));
   if (!detected.target) throw new UserError(`cannot tell the API generation of '${dir}': ${detected.evidence}; give --target GEN`);
   return { target: detected.target, detected };
 }
