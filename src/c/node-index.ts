@@ -16,8 +16,12 @@ export interface NodeIndex {
 }
 
 const MEMCG_FIELDS = new Set(['mem_cgroup', 'obj_cgroups', 'memcg_data']);
-/** Walks a tree once, gathering the nodes the rules need and recording every node's parent in `parents`. */
-export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: ReadonlySet<string>, parents: Map<number, SyntaxNode>): NodeIndex {
+/**
+ * Walks a tree once, gathering the nodes the rules need and recording every node's parent in
+ * `parents`. A function whose text holds none of the `relevant` tokens is recorded for the file's
+ * scope but not entered: most of a large file is never materialized node by node.
+ */
+export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: ReadonlySet<string>, parents: Map<number, SyntaxNode>, text: string): NodeIndex {
   const index: NodeIndex = { memcgFields: [], memcgCalls: [], comments: [], macroValues: [], structs: [], functions: [], fileDeclarations: [] };
   const cursor = root.walk();
   // Depth of function bodies and blocks: declarations outside them are file level. The walk is a
@@ -64,6 +68,7 @@ export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: Readon
         break;
       case 'function_definition':
         index.functions.push(n);
+        if (!relevant.test(text.slice(n.startIndex, n.endIndex))) descend = false;
         break;
       case 'declaration':
         if (blockDepth === 0) index.fileDeclarations.push(n);

@@ -58,12 +58,12 @@ export function analyzeSource(
   const lines = new LineIndex(file.text);
   const trees: Tree[] = [main];
   const parents = new Map<number, SyntaxNode>();
-  const index = indexNodes(main.rootNode, RELEVANT, MEMCG_CALLS, parents);
+  const index = indexNodes(main.rootNode, RELEVANT, MEMCG_CALLS, parents, file.text);
   const indexes = [index];
   const shadow = macroShadow(index.macroValues, file.text, (n) => parents.get(n.id) ?? null);
   if (shadow) {
     trees.push(parser.parse(shadow));
-    indexes.push(indexNodes(trees[1]!.rootNode, RELEVANT, MEMCG_CALLS, parents));
+    indexes.push(indexNodes(trees[1]!.rootNode, RELEVANT, MEMCG_CALLS, parents, shadow));
   }
   const scope = collectFileScope(index);
   const paramCache = new Map<string, Map<string, CType>>();

@@ -1,13 +1,13 @@
 import { fieldAccesses } from '../c/field-access.js';
 import { loadCParser, type CParser } from '../c/parser.js';
 import { withParents } from '../c/parents.js';
-import { analyzeSource, countSyntaxErrors, RELEVANT, type SourceAnalysis } from '../c/source-analysis.js';
-import { applyEdits } from '../fix/apply-edits.js';
+import { analyzeSource, RELEVANT, type SourceAnalysis } from '../c/source-analysis.js';
 import { generationOf } from '../model/generation.js';
 import { RULES } from '../rules/index.js';
 import type { Problem, Rule } from '../rules/rule.js';
 import { TARGETS, type Finding, type ReviewOptions, type Target } from '../types.js';
 import { matchesAny } from './glob.js';
+import { withdrawBreakingFixes } from './withdraw-breaking-fixes.js';
 
 /** One C source to review: its path inside the tree and its text (a full file or a hunk-built image). */
 export interface SourceFile {
@@ -75,33 +75,9 @@ function runRules(parser: CParser, rules: readonly Rule[], file: SourceFile, src
       },
     });
   }
-  withdrawBreakingFixes(parser, file.text, src.syntaxErrors, findings);
+  const functions = src.indexes[0]!.functions.map((n) => ({ start: n.startIndex, end: n.endIndex }));
+  withdrawBreakingFixes(parser, file.text, src.syntaxErrors, functions, findings);
   return findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-}
-
-/**
- * A fix must leave a file that parses with no more syntax errors than before. All fixes are tried
- * together; when that adds errors, the set is halved until the fixes that do are found, so a file
- * with thousands of fixes costs a few parses, not one per fix.
- */
-function withdrawBreakingFixes(parser: CParser, text: string, errorsBefore: number, findings: Finding[]): void {
-  const breaks = (set: Finding[]) => {
-    const tree = parser.parse(applyEdits(text, set.flatMap((f) => f.fix!.edits)).text);
-    const n = countSyntaxErrors(tree.rootNode);
-    tree.delete();
-    return n > errorsBefore;
-  };
-  const bisect = (set: Finding[]): void => {
-    if (set.length === 0 || !breaks(set)) return;
-    if (set.length === 1) {
-      delete set[0]!.fix;
-      return;
-    }
-    const half = set.length >> 1;
-    bisect(set.slice(0, half));
-    bisect(set.slice(half));
-  };
-  bisect(findings.filter((f) => f.fix));
 }
 
 /** Loads the C grammar once and returns a synchronous reviewer for a target generation. */

@@ -1,0 +1,55 @@
+import type { CParser } from '../c/parser.js';
+import { countSyntaxErrors } from '../c/source-analysis.js';
+import { applyEdits } from '../fix/apply-edits.js';
+import type { Finding, TextEdit } from '../types.js';
+
+/** A stretch of the file that parses on its own: a function definition. */
+export interface Region {
+  start: number;
+  end: number;
+}
+
+function regionOf(edits: readonly TextEdit[], regions: readonly Region[]): Region | null {
+  const start = Math.min(...edits.map((e) => e.start));
+  const end = Math.max(...edits.map((e) => e.end));
+  return regions.find((r) => r.start <= start && end <= r.end) ?? null;
+}
+
+/**
+ * A fix must leave a file that parses with no more syntax errors than before. Fixes are checked
+ * in the function that holds them (parsing that function alone, before and after), the others in
+ * the whole file; within each, all are tried together and, when that adds errors, the set is
+ * halved until the fixes that do are found, so many fixes cost a few parses, not one each.
+ */
+export function withdrawBreakingFixes(parser: CParser, text: string, errorsInFile: number, regions: readonly Region[], findings: Finding[]): void {
+  const groups = new Map<Region | null, Finding[]>();
+  for (const f of findings) {
+    if (!f.fix || f.fix.edits.length === 0) continue;
+    const region = regionOf(f.fix.edits, regions);
+    groups.set(region, [...(groups.get(region) ?? []), f]);
+  }
+  const errorsIn = (source: string) => {
+    const tree = parser.parse(source);
+    const n = countSyntaxErrors(tree.rootNode);
+    tree.delete();
+    return n;
+  };
+  for (const [region, set] of groups) {
+    const base = region ? text.slice(region.start, region.end) : text;
+    const shift = region?.start ?? 0;
+    const before = region ? errorsIn(base) : errorsInFile;
+    const breaks = (some: Finding[]) =>
+      errorsIn(applyEdits(base, some.flatMap((f) => f.fix!.edits.map((e) => ({ ...e, start: e.start - shift, end: e.end - shift })))).text) > before;
+    const bisect = (some: Finding[]): void => {
+      if (some.length === 0 || !breaks(some)) return;
+      if (some.length === 1) {
+        delete some[0]!.fix;
+        return;
+      }
+      const half = some.length >> 1;
+      bisect(some.slice(0, half));
+      bisect(some.slice(half));
+    };
+    bisect(set);
+  }
+}
