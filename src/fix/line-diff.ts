@@ -1,3 +1,5 @@
+import { bisectDiff } from './bisect-diff.js';
+
 /** One step of a line diff: keep a[aIndex] (= b[bIndex]), delete a[aIndex], or insert b[bIndex]. */
 export type DiffOp =
   | { kind: ' '; aIndex: number; bIndex: number }
@@ -15,7 +17,8 @@ export function diffLines(a: readonly string[], b: readonly string[]): DiffOp[] 
   while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
   const ops: DiffOp[] = [];
   for (let i = 0; i < prefix; i++) ops.push({ kind: ' ', aIndex: i, bIndex: i });
-  ops.push(...middle(a, b, prefix, a.length - suffix, b.length - suffix));
+  const inner = middle(a, b, prefix, a.length - suffix, b.length - suffix) ?? bisectDiff(a, b, prefix, a.length - suffix, prefix, b.length - suffix);
+  for (const op of inner) ops.push(op); // not push(...inner): a long file has more lines than a call has room for arguments
   for (let k = suffix; k > 0; k--) ops.push({ kind: ' ', aIndex: a.length - k, bIndex: b.length - k });
   return deletionsFirst(ops);
 }
@@ -25,7 +28,8 @@ function deletionsFirst(ops: DiffOp[]): DiffOp[] {
   const out: DiffOp[] = [];
   let run: DiffOp[] = [];
   const flush = () => {
-    out.push(...run.filter((o) => o.kind === '-'), ...run.filter((o) => o.kind === '+'));
+    for (const o of run) if (o.kind === '-') out.push(o);
+    for (const o of run) if (o.kind === '+') out.push(o);
     run = [];
   };
   for (const op of ops) {
@@ -38,17 +42,27 @@ function deletionsFirst(ops: DiffOp[]): DiffOp[] {
   return out;
 }
 
-/** Myers on a[lo, aEnd) against b[lo, bEnd). */
-function middle(a: readonly string[], b: readonly string[], lo: number, aEnd: number, bEnd: number): DiffOp[] {
+/**
+ * The frontiers the greedy search may keep (4-byte entries, each step's window only): 16 MB, some
+ * 2,000 changed lines. Past that the linear-space search takes over.
+ */
+const MAX_TRACE = 4 * 1024 * 1024;
+
+/** Myers on a[lo, aEnd) against b[lo, bEnd); null when its frontiers would outgrow MAX_TRACE. */
+function middle(a: readonly string[], b: readonly string[], lo: number, aEnd: number, bEnd: number): DiffOp[] | null {
   const n = aEnd - lo;
   const m = bEnd - lo;
   const max = n + m;
   const offset = max + 1;
   const v = new Int32Array(2 * max + 3);
+  // trace[d] holds v[offset - d, offset + d] before step d: all the walk back reads of it.
   const trace: Int32Array[] = [];
+  let kept = 0;
   let found = -1;
   for (let d = 0; d <= max && found < 0; d++) {
-    trace.push(v.slice());
+    kept += 2 * d + 1;
+    if (kept > MAX_TRACE) return null;
+    trace.push(v.slice(offset - d, offset + d + 1));
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;
@@ -70,9 +84,9 @@ function middle(a: readonly string[], b: readonly string[], lo: number, aEnd: nu
   for (let d = found; d > 0; d--) {
     const prev = trace[d]!;
     const k = x - y;
-    const down = k === -d || (k !== d && prev[offset + k - 1]! < prev[offset + k + 1]!);
+    const down = k === -d || (k !== d && prev[d + k - 1]! < prev[d + k + 1]!);
     const prevK = down ? k + 1 : k - 1;
-    const prevX = prev[offset + prevK]!;
+    const prevX = prev[d + prevK]!;
     const prevY = prevX - prevK;
     while (x > prevX && y > prevY) ops.push({ kind: ' ', aIndex: lo + --x, bIndex: lo + --y });
     if (down) ops.push({ kind: '+', bIndex: lo + --y });
