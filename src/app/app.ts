@@ -1,9 +1,10 @@
 import type { Context, Probot } from 'probot';
-import type { Target } from '../types.js';
+import type { ReviewLimits, Target } from '../types.js';
 import type { Reviewer } from '../review/reviewer.js';
 import type { GitHubApi } from './github-api.js';
 import { isOurRerequest, isRerunComment, PULL_REQUEST_ACTIONS, repoOf, type CheckRunPayload, type CommentPayload, type PullRequestPayload } from './events.js';
 import { KeyedLock } from './keyed-lock.js';
+import { DEFAULT_MAX_PAYLOAD_BYTES, limitPayloads } from './payload-limit.js';
 import { RecentReviews } from './recent-reviews.js';
 import { octokitApi } from './octokit-api.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry-policy.js';
@@ -15,10 +16,12 @@ export interface AppOptions {
   retry?: RetryPolicy;
   sleep?: Sleep;
   version?: string;
-  reviewerFor?: (target: Target, core: readonly string[]) => Promise<Reviewer>;
+  reviewerFor?: (target: Target, core: readonly string[], limits: ReviewLimits) => Promise<Reviewer>;
   now?: () => number;
   /** The App's id when GET /app cannot be read (from APP_ID). */
   appId?: number;
+  /** Webhook bodies larger than this are refused with 413 (default DEFAULT_MAX_PAYLOAD_BYTES). */
+  maxPayloadBytes?: number;
 }
 
 type AnyContext = Context<'pull_request' | 'issue_comment' | 'check_run'>;
@@ -28,6 +31,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message.split('\n', 1)
 /** The probot application: reviews pull requests on the events of issue 4's scope. */
 export function createApp(options: AppOptions = {}) {
   return (app: Probot): void => {
+    limitPayloads(app, options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES);
     const lock = new KeyedLock();
     const reviewerFor = options.reviewerFor ?? reviewerCache();
     const retry = options.retry ?? DEFAULT_RETRY;

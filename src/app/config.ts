@@ -1,4 +1,4 @@
-import { DEFAULT_CORE_FILES, type Severity, type Target } from '../types.js';
+import { DEFAULT_CORE_FILES, DEFAULT_LIMITS, type Severity, type Target } from '../types.js';
 
 /** Where the App reads its settings: on the repository's default branch, never the PR head. */
 export const CONFIG_PATH = '.github/memcg-review.yml';
@@ -24,6 +24,10 @@ export interface AppConfig {
   checkRun: boolean;
   /** Review draft pull requests too. */
   drafts: boolean;
+  /** A C file larger than this (bytes) is not reviewed, with a note; at most the server's limit. */
+  maxFileSize: number;
+  /** A file whose parse takes longer (ms) is not reviewed, with a note; at most the server's limit. */
+  parseTimeout: number;
 }
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -35,6 +39,8 @@ export const DEFAULT_CONFIG: AppConfig = {
   maxComments: 30,
   checkRun: true,
   drafts: false,
+  maxFileSize: DEFAULT_LIMITS.maxBytes,
+  parseTimeout: DEFAULT_LIMITS.maxParseMillis,
 };
 
 /** What is wrong with a configuration file, and where (1-based line and column when known). */

@@ -24,6 +24,18 @@ function retryFromEnv(env: NodeJS.ProcessEnv): RetryPolicy {
   };
 }
 
-const appId = Number(process.env.APP_ID);
+// Without WEBHOOK_SECRET probot checks signatures against the word "development": anyone could forge a delivery.
+if (!process.env.WEBHOOK_SECRET) {
+  console.error('memcg-review: WEBHOOK_SECRET is not set: refusing to accept deliveries whose signature anyone could forge');
+  process.exit(1);
+}
 
-export default createApp({ retry: retryFromEnv(process.env), version: version(), ...(Number.isInteger(appId) && appId > 0 ? { appId } : {}) });
+const appId = Number(process.env.APP_ID);
+const maxPayload = Number(process.env.MEMCG_REVIEW_MAX_PAYLOAD_BYTES);
+
+export default createApp({
+  retry: retryFromEnv(process.env),
+  version: version(),
+  ...(Number.isInteger(appId) && appId > 0 ? { appId } : {}),
+  ...(Number.isSafeInteger(maxPayload) && maxPayload > 0 ? { maxPayloadBytes: maxPayload } : {}),
+});

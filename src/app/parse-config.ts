@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { RULES } from '../rules/index.js';
-import { TARGETS } from '../types.js';
+import { DEFAULT_LIMITS, TARGETS } from '../types.js';
 import { CONFIG_PATH, DEFAULT_CONFIG, type AppConfig, type ConfigError, type SeverityOverride } from './config.js';
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; error: ConfigError };
@@ -55,14 +55,21 @@ function readConfig(root: Node | null): AppConfig {
         config.severity = severities(value);
         break;
       case 'maxComments':
-        config.maxComments = count(value, 'maxComments');
+        config.maxComments = count(value, 'maxComments', 0, MAX_COMMENTS_LIMIT);
         break;
       case 'checkRun':
       case 'drafts':
         config[key] = bool(value, key);
         break;
+      // A repository may lower the review's limits, never raise them: the server is shared.
+      case 'maxFileSize':
+        config.maxFileSize = count(value, key, 1, DEFAULT_LIMITS.maxBytes);
+        break;
+      case 'parseTimeout':
+        config.parseTimeout = count(value, key, 1, DEFAULT_LIMITS.maxParseMillis);
+        break;
       default:
-        throw new Invalid(`unknown setting "${key}" (known: target, paths, ignore, core, severity, maxComments, checkRun, drafts)`, keyNode);
+        throw new Invalid(`unknown setting "${key}" (known: target, paths, ignore, core, severity, maxComments, checkRun, drafts, maxFileSize, parseTimeout)`, keyNode);
     }
   }
   return config;
@@ -99,10 +106,10 @@ function severities(node: Node | null): Record<string, SeverityOverride> {
   return out;
 }
 
-function count(node: Node | null, key: string): number {
+function count(node: Node | null, key: string, min: number, max: number): number {
   const v = scalar(node);
-  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_COMMENTS_LIMIT) return v;
-  throw new Invalid(`${key} must be a whole number from 0 to ${MAX_COMMENTS_LIMIT}`, node);
+  if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return v;
+  throw new Invalid(`${key} must be a whole number from ${min} to ${max}`, node);
 }
 
 function bool(node: Node | null, key: string): boolean {

@@ -1,4 +1,4 @@
-import type { Finding, Target } from '../types.js';
+import type { Finding, ReviewLimits, Target } from '../types.js';
 import type { Reviewer } from '../review/reviewer.js';
 import { UnsupportedTargetError } from '../review/reviewer.js';
 import { sourceOf } from '../review/result.js';
@@ -11,7 +11,7 @@ import { conclusionOf } from './conclusion.js';
 import { CONFIG_PATH, describeConfigError, type AppConfig } from './config.js';
 import { configHash } from './config-hash.js';
 import { fingerprintAll } from './fingerprint.js';
-import type { CheckRunInfo, CheckRunOutput, GitHubApi } from './github-api.js';
+import type { CheckRunInfo, CheckRunOutput, GitHubApi, PostedReviewComment } from './github-api.js';
 import { loadSnapshot } from './load-snapshot.js';
 import { MAX_STATE_FINDINGS, readFindingMarkers, stateMarker, type ReviewState } from './markers.js';
 import { readConfig } from './read-config.js';
@@ -54,7 +54,7 @@ export interface JobDeps {
   appId: number;
   /** The App's bot account (`slug[bot]`), null when unknown: only its comments count as already posted. */
   botLogin: string | null;
-  reviewerFor(target: Target, core: readonly string[]): Promise<Reviewer>;
+  reviewerFor(target: Target, core: readonly string[], limits: ReviewLimits): Promise<Reviewer>;
   log: Logger;
   now(): number;
   version: string;
@@ -110,7 +110,7 @@ export async function runReviewJob(req: ReviewRequest, deps: JobDeps): Promise<J
 async function review(req: ReviewRequest, deps: JobDeps, config: AppConfig, hash: string, runs: CheckRunInfo[], checkRunId: number | undefined, configNote?: string): Promise<JobOutcome> {
   const { api } = deps;
   const target = await resolveTarget(api, config, req.baseSha);
-  const reviewer = await deps.reviewerFor(target.target, config.core);
+  const reviewer = await deps.reviewerFor(target.target, config.core, { maxBytes: config.maxFileSize, maxParseMillis: config.parseTimeout });
   const snapshot = await loadSnapshot(api, req, config);
   const raw = reviewPullRequest(reviewer, snapshot, target.target);
   const result = { ...raw, findings: applySeverity(raw.findings, config.severity) };
@@ -124,10 +124,28 @@ async function review(req: ReviewRequest, deps: JobDeps, config: AppConfig, hash
   const tagged = result.findings.map((finding, i) => ({ finding, fp: fps[i]! }));
 
   // Comments: only the bot's own markers count; a fork cannot silence a finding with a marker of its own.
-  const posted = ownComments(await api.listReviewComments(req.number), deps.botLogin);
-  const existing = new Set(posted.flatMap((c) => readFindingMarkers(c.body)));
+  // When GitHub fails (after the retries) around the inline comments, the check run still gets every
+  // finding, and its state says the review is not complete, so a redelivery or a re-run tries again.
+  let complete = true;
+  const skipComments = (why: string, plan: CommentPlan) => {
+    result.errors.push(`${why}; the findings are in the annotations`);
+    plan.notInDiff += plan.comments.length;
+    plan.comments = [];
+  };
+  let posted: PostedReviewComment[] | null = null;
+  try {
+    posted = ownComments(await api.listReviewComments(req.number), deps.botLogin);
+  } catch (e) {
+    deps.log.warn(`could not list the review comments: ${errorText(e)}`);
+  }
+  const existing = new Set((posted ?? []).flatMap((c) => readFindingMarkers(c.body)));
   const commentable = new Map(snapshot.files.map((f) => [f.path, f.commentable]));
   const plan: CommentPlan = planComments(result, tagged, (p) => commentable.get(p) ?? new Map(), existing, config.maxComments);
+  if (posted === null && plan.comments.length > 0) {
+    // Without the list, posting could repeat comments already there.
+    complete = false;
+    skipComments('the existing review comments could not be read, so no inline comment was posted', plan);
+  }
   if (plan.comments.length > 0) {
     const count = plan.comments.length;
     try {
@@ -139,19 +157,23 @@ async function review(req: ReviewRequest, deps: JobDeps, config: AppConfig, hash
       });
       await removeDuplicates(api, req.number, deps.botLogin).catch((e: unknown) => deps.log.warn(`could not look for duplicate comments: ${errorText(e)}`));
     } catch (e) {
-      // GitHub refuses a review whose lines left the diff (the head moved on): the check run still has every finding.
-      if ((e as { status?: number }).status !== 422) throw e;
-      result.errors.push(`GitHub refused the inline comments (${errorText(e)}); the findings are in the annotations`);
-      plan.notInDiff += count;
-      plan.comments = [];
+      // GitHub refuses a review whose lines left the diff (the head moved on) with 422: that is an answer.
+      if ((e as { status?: number }).status === 422) skipComments(`GitHub refused the inline comments (${errorText(e)})`, plan);
+      else {
+        complete = false;
+        skipComments(`the inline comments could not be posted (${errorText(e)})`, plan);
+      }
     }
   }
 
   if (checkRunId === undefined) return { kind: 'reviewed', conclusion: conclusionOf(result.findings), commentsPosted: plan.comments.length };
-  const previous = await previousState(api, req, runs, deps.appId, CHECK_NAME);
+  const previous = await previousState(api, req, runs, deps.appId, CHECK_NAME).catch((e: unknown) => {
+    deps.log.warn(`could not read the previous review: ${errorText(e)}`);
+    return null;
+  });
   const state: ReviewState = {
     v: 1,
-    ok: true,
+    ok: complete,
     config: hash,
     findings: tagged.slice(0, MAX_STATE_FINDINGS).map(({ finding, fp }) => [fp, finding.ruleId, finding.file, finding.line]),
   };

@@ -1,5 +1,6 @@
 import type { Finding, PatchRef, Target } from '../types.js';
-import type { Reviewer } from '../review/reviewer.js';
+import { ReviewLimitError, type Reviewer } from '../review/reviewer.js';
+import { withoutPath } from '../review/review-series.js';
 import type { ReviewResult } from '../review/result.js';
 import { sourceKey } from '../review/result.js';
 import { sortFindings } from '../review/sort-findings.js';
@@ -13,6 +14,7 @@ import type { PullSnapshot } from './pull-snapshot.js';
  */
 export function reviewPullRequest(reviewer: Reviewer, snapshot: PullSnapshot, target: Target): ReviewResult {
   const findings: Finding[] = [];
+  const notes = [...snapshot.notes];
   const errors: string[] = [];
   const sources = new Map<string, string>();
   const total = snapshot.commits.length;
@@ -22,7 +24,9 @@ export function reviewPullRequest(reviewer: Reviewer, snapshot: PullSnapshot, ta
     try {
       found = reviewer.review({ path: file.path, text: file.text });
     } catch (e) {
-      errors.push(`${file.path}: review failed: ${e instanceof Error ? e.message.split('\n', 1)[0] : String(e)}`);
+      // Over the size or parse time limit: a note on the file, as in the CLI; anything else is an error.
+      if (e instanceof ReviewLimitError) notes.push({ file: file.path, message: withoutPath(e.message, file.path) });
+      else errors.push(`${file.path}: review failed: ${e instanceof Error ? e.message.split('\n', 1)[0] : String(e)}`);
       continue;
     }
     linesChecked += file.added.size;
@@ -37,7 +41,7 @@ export function reviewPullRequest(reviewer: Reviewer, snapshot: PullSnapshot, ta
   return {
     target,
     findings: sortFindings(findings),
-    notes: [...snapshot.notes],
+    notes,
     errors,
     linesChecked,
     sources,

@@ -1,14 +1,14 @@
-import type { Target } from '../types.js';
+import type { ReviewLimits, Target } from '../types.js';
 import { createReviewer, type Reviewer } from '../review/reviewer.js';
 
-/** One reviewer per target and memcg-core list, created on first use (loading the C grammar once each). */
-export function reviewerCache(create: typeof createReviewer = createReviewer): (target: Target, core: readonly string[]) => Promise<Reviewer> {
+/** One reviewer per target, memcg-core list and limits, created on first use (the C grammar is loaded once). */
+export function reviewerCache(create: typeof createReviewer = createReviewer): (target: Target, core: readonly string[], limits: ReviewLimits) => Promise<Reviewer> {
   const cache = new Map<string, Promise<Reviewer>>();
-  return (target, core) => {
-    const key = JSON.stringify([target, core]);
+  return (target, core, limits) => {
+    const key = JSON.stringify([target, core, limits]);
     let r = cache.get(key);
     if (!r) {
-      r = create({ target, coreFiles: [...core] });
+      r = create({ target, coreFiles: [...core], limits });
       r.catch(() => cache.delete(key));
       cache.set(key, r);
     }

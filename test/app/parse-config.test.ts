@@ -20,6 +20,8 @@ describe('parseConfig', () => {
       'maxComments: 5',
       'checkRun: false',
       'drafts: true',
+      'maxFileSize: 200000',
+      'parseTimeout: 2000',
     ].join('\n'));
     expect(r).toEqual({
       ok: true,
@@ -32,6 +34,8 @@ describe('parseConfig', () => {
         maxComments: 5,
         checkRun: false,
         drafts: true,
+        maxFileSize: 200000,
+        parseTimeout: 2000,
       },
     });
   });
@@ -43,6 +47,8 @@ describe('parseConfig', () => {
     ['severity:\n  no-such-rule: off\n', 2, 3, 'severity: unknown rule "no-such-rule"'],
     ['severity:\n  stale-comment: loud\n', 2, 18, 'severity.stale-comment must be one of error, warning, info, off'],
     ['checkRun: yes please\n', 1, 11, 'checkRun must be true or false'],
+    ['maxFileSize: 99999999\n', 1, 14, 'maxFileSize must be a whole number from 1 to 1048576'],
+    ['parseTimeout: 0\n', 1, 15, 'parseTimeout must be a whole number from 1 to 10000'],
     ['paths: [1, 2]\n', 1, 9, 'paths must be a list of path globs'],
     ['- a\n- b\n', 1, 1, 'the file must be a mapping'],
   ])('says what is wrong and where: %j', (text, line, column, message) => {
