@@ -6,6 +6,8 @@ import { countsTitle } from './conclusion.js';
 import { stateMarker, type ReviewState } from './markers.js';
 import { patchLabel } from './patch-label.js';
 import { GITHUB_TEXT_LIMIT } from './truncate.js';
+import { inertText } from './inert-text.js';
+import { mdCode } from '../report/markdown-escape.js';
 
 /** A finding of an earlier review that this one no longer has. */
 export interface ResolvedFinding {
@@ -31,7 +33,7 @@ function oneLine(s: string): string {
 }
 
 function findingItem(result: ReviewResult, f: Finding): string {
-  const out = [`- ${ICON[f.severity]} **${f.severity}** \`${f.file}:${f.line}\` \`${f.ruleId}\`: ${oneLine(f.message)}`];
+  const out = [`- ${ICON[f.severity]} **${f.severity}** ${mdCode(`${f.file}:${f.line}`)} \`${f.ruleId}\`: ${oneLine(f.message)}`];
   const source = sourceOf(result, f);
   if (f.fix) {
     const preview = source === undefined ? '' : fixPreview(source, f.fix);
@@ -41,7 +43,7 @@ function findingItem(result: ReviewResult, f: Finding): string {
 }
 
 function noteItem(n: InputNote): string {
-  return `- ${n.file ? `\`${n.file}\`: ` : ''}${oneLine(n.message)}`;
+  return `- ${n.file ? `${mdCode(n.file)}: ` : ''}${inertText(oneLine(n.message))}`;
 }
 
 /** The check run's title and Markdown summary: findings per patch, resolved findings, notes; within GitHub's limit. */
@@ -73,7 +75,7 @@ export function checkSummary(input: SummaryInput): { title: string; summary: str
   }
   for (const p of result.patches ?? []) {
     const own = result.findings.filter((f) => f.patch?.index === p.index);
-    add(`### ${patchLabel({ index: p.index, subject: p.subject }, result.patches)}`);
+    add(`### ${inertText(patchLabel({ index: p.index, subject: p.subject }, result.patches))}`);
     if (own.length === 0) add('No findings.');
     for (const f of own) add(findingItem(result, f), true);
   }
@@ -84,7 +86,7 @@ export function checkSummary(input: SummaryInput): { title: string; summary: str
   }
   if (input.resolved.length > 0) {
     add('### Resolved since the last review');
-    add(input.resolved.map((r) => `- \`${r.ruleId}\` in \`${r.file}\` (was line ${r.line})`).join('\n'));
+    add(input.resolved.map((r) => `- \`${r.ruleId}\` in ${mdCode(r.file)} (was line ${r.line})`).join('\n'));
   }
   if (result.notes.length > 0) {
     add('### Notes');
@@ -92,7 +94,7 @@ export function checkSummary(input: SummaryInput): { title: string; summary: str
   }
   if (result.errors.length > 0) {
     add('### Errors');
-    for (const e of result.errors) add(`- ${oneLine(e)}`);
+    for (const e of result.errors) add(`- ${inertText(oneLine(e))}`);
   }
   if (omitted > 0) parts.push(`… and ${omitted} more finding${omitted === 1 ? '' : 's'}: see the annotations.`);
   parts.push(marker);

@@ -1,17 +1,20 @@
 /**
  * Hidden markers: HTML comments that GitHub keeps in a body but does not show. A review comment
- * carries its finding's fingerprint; a check run summary carries the state of the review.
+ * carries its finding's fingerprint; a check run summary carries the state of the review. The App
+ * always writes its marker last, after any text of the pull request (a commit subject, a line of
+ * code in a suggestion) that could hold a look-alike: only the last marker of a body counts.
  */
 const FINDING = /<!-- memcg-review:fp=([0-9a-f]{16}) -->/g;
-const STATE = /<!-- memcg-review:state=(\{.*?\}) -->/;
+const STATE = /<!-- memcg-review:state=(\{.*?\}) -->/g;
 
 export function findingMarker(fp: string): string {
   return `<!-- memcg-review:fp=${fp} -->`;
 }
 
-/** Fingerprints named by the markers in a body. */
+/** The fingerprint named by the last marker of a body (none or one). */
 export function readFindingMarkers(body: string | null | undefined): string[] {
-  return [...(body ?? '').matchAll(FINDING)].map((m) => m[1]!);
+  const last = [...(body ?? '').matchAll(FINDING)].pop();
+  return last ? [last[1]!] : [];
 }
 
 /** What a completed check run remembers of its review. */
@@ -34,7 +37,7 @@ export function stateMarker(state: ReviewState): string {
 }
 
 export function readStateMarker(body: string | null | undefined): ReviewState | null {
-  const m = STATE.exec(body ?? '');
+  const m = [...(body ?? '').matchAll(STATE)].pop();
   if (!m) return null;
   try {
     const s = JSON.parse(m[1]!) as ReviewState;

@@ -4,6 +4,7 @@ import { sourceOf } from '../review/result.js';
 import { fenceFor, fixedLines } from './fix-text.js';
 import { findingMarker } from './markers.js';
 import { patchLabel } from './patch-label.js';
+import { inertText } from './inert-text.js';
 
 /** An inline comment of a pull request review (`line`/`side`/`start_line`, not the old `position`). */
 export interface ReviewComment {
@@ -39,7 +40,7 @@ export function reviewCommentFor(result: ReviewResult, f: Finding, commentable: 
     && rangeFits(commentable, fixed.startLine, fixed.endLine);
   const [from, to] = suggest ? [fixed!.startLine, fixed!.endLine] : [f.line, f.line];
   const body: string[] = [`**memcg-review** · \`${f.ruleId}\` · ${f.severity}`, '', f.message];
-  if (f.patch) body.push('', `Introduced by ${patchLabel(f.patch, result.patches)}.`);
+  if (f.patch) body.push('', `Introduced by ${inertText(patchLabel(f.patch, result.patches))}.`);
   if (f.fix && fixed) {
     const fence = fenceFor(fixed.text);
     if (suggest) body.push('', `Fix (proven): ${f.fix.explanation}`, '', `${fence}suggestion`, fixed.text, fence);
