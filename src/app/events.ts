@@ -17,9 +17,12 @@ export interface PullRequestPayload extends RepoPayload {
 }
 
 export interface CommentPayload extends RepoPayload {
-  issue: { number: number; pull_request?: unknown };
-  comment: { body?: string | null; user?: { type?: string } | null };
+  issue: { number: number; pull_request?: unknown; user?: { login?: string } | null };
+  comment: { body?: string | null; user?: { type?: string; login?: string } | null; author_association?: string };
 }
+
+/** Who may ask for a re-run: people with a role in the repository, and the pull request's author. */
+const MAY_RERUN = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 
 export interface CheckRunPayload extends RepoPayload {
   check_run: { name: string; head_sha: string; app?: { id: number } | null; pull_requests: { number: number }[] };
@@ -29,9 +32,15 @@ export function repoOf(p: RepoPayload): { owner: string; repo: string } {
   return { owner: p.repository.owner.login, repo: p.repository.name };
 }
 
-/** A `/memcg-review` comment by a person on a pull request (not on an issue, not by a bot). */
+/**
+ * A `/memcg-review` comment on a pull request (not on an issue), by a person (not a bot) who owns,
+ * belongs to or collaborates on the repository, or wrote the pull request: on a public repository
+ * anyone may comment, and each re-run costs a whole review.
+ */
 export function isRerunComment(p: CommentPayload): boolean {
-  return p.issue.pull_request != null && p.comment.user?.type !== 'Bot' && RERUN_COMMAND.test((p.comment.body ?? '').trim());
+  if (p.issue.pull_request == null || p.comment.user?.type === 'Bot' || !RERUN_COMMAND.test((p.comment.body ?? '').trim())) return false;
+  const author = p.issue.user?.login;
+  return MAY_RERUN.has(p.comment.author_association ?? '') || (author !== undefined && author === p.comment.user?.login);
 }
 
 /** A re-run of our own check run (another App's check runs are not ours to re-run). */

@@ -132,7 +132,7 @@ describe('the App as a server process against a GitHub stand-in', () => {
     const payload = {
       action: 'created',
       issue: { number: 17, pull_request: { url: 'http://stand-in/pulls/17' } },
-      comment: { id: 5, body: '/memcg-review', user: { login: 'ada', type: 'User' } },
+      comment: { id: 5, body: '/memcg-review', user: { login: 'ada', type: 'User' }, author_association: 'MEMBER' },
       repository: pullRequestPayload(standIn, 'opened').repository,
       installation: { id: 77 },
       sender: { login: 'ada', type: 'User' },

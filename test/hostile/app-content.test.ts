@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { checkSummary } from '../../src/app/check-summary.js';
+import { isRerunComment, type CommentPayload } from '../../src/app/events.js';
 import { readFindingMarkers, readStateMarker, type ReviewState } from '../../src/app/markers.js';
 import { parseConfig } from '../../src/app/parse-config.js';
 import { reviewCommentFor } from '../../src/app/review-comment.js';
@@ -93,5 +94,32 @@ describe('the configuration is data', () => {
     const r = parseConfig(`ignore:\n${Array.from({ length: 40_000 }, (_, i) => `  - drivers/staging/x${i}/**`).join('\n')}\nmaxFileSize: 65536\n`);
     expect(r.ok && r.config.ignore.length).toBe(40_000);
     expect(r.ok && r.config.maxFileSize).toBe(65536);
+  });
+});
+
+describe('a /memcg-review comment', () => {
+  const comment = (login: string, association: string | undefined, extra: Partial<CommentPayload['comment']> = {}): CommentPayload => ({
+    repository: { name: 'linux', owner: { login: 'fork' } },
+    issue: { number: 7, pull_request: {}, user: { login: 'ada' } },
+    comment: { body: '/memcg-review', user: { login, type: 'User' }, ...(association === undefined ? {} : { author_association: association }), ...extra },
+  });
+
+  it.each([
+    ['a member', comment('bob', 'MEMBER'), true],
+    ['the owner', comment('linus', 'OWNER'), true],
+    ['a collaborator', comment('carol', 'COLLABORATOR'), true],
+    ['the pull request’s author', comment('ada', 'CONTRIBUTOR'), true],
+    ['a stranger on a public repository', comment('mallory', 'NONE'), false],
+    ['a first-time contributor who did not open it', comment('mallory', 'FIRST_TIME_CONTRIBUTOR'), false],
+    ['someone whose role GitHub did not say', comment('mallory', undefined), false],
+    ['a bot, even a member', comment('ci[bot]', 'MEMBER', { user: { login: 'ci[bot]', type: 'Bot' } }), false],
+  ])('by %s', (_who, payload, rerun) => {
+    expect(isRerunComment(payload)).toBe(rerun);
+  });
+
+  it('on an issue, not a pull request, is ignored', () => {
+    const p = comment('bob', 'MEMBER');
+    delete p.issue.pull_request;
+    expect(isRerunComment(p)).toBe(false);
   });
 });
