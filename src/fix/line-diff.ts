@@ -1,4 +1,4 @@
-import { bisectDiff } from './bisect-diff.js';
+import { anchoredDiff } from './anchored-diff.js';
 
 /** One step of a line diff: keep a[aIndex] (= b[bIndex]), delete a[aIndex], or insert b[bIndex]. */
 export type DiffOp =
@@ -17,7 +17,7 @@ export function diffLines(a: readonly string[], b: readonly string[]): DiffOp[] 
   while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
   const ops: DiffOp[] = [];
   for (let i = 0; i < prefix; i++) ops.push({ kind: ' ', aIndex: i, bIndex: i });
-  const inner = middle(a, b, prefix, a.length - suffix, b.length - suffix) ?? bisectDiff(a, b, prefix, a.length - suffix, prefix, b.length - suffix);
+  const inner = middle(a, b, prefix, a.length - suffix, b.length - suffix) ?? anchoredDiff(a, b, prefix, a.length - suffix, prefix, b.length - suffix);
   for (const op of inner) ops.push(op); // not push(...inner): a long file has more lines than a call has room for arguments
   for (let k = suffix; k > 0; k--) ops.push({ kind: ' ', aIndex: a.length - k, bIndex: b.length - k });
   return deletionsFirst(ops);
@@ -44,7 +44,7 @@ function deletionsFirst(ops: DiffOp[]): DiffOp[] {
 
 /**
  * The frontiers the greedy search may keep (4-byte entries, each step's window only): 16 MB, some
- * 2,000 changed lines. Past that the linear-space search takes over.
+ * 2,000 changed lines. Past that the anchored search takes over (near linear for fixes).
  */
 const MAX_TRACE = 4 * 1024 * 1024;
 
