@@ -5,6 +5,7 @@ import { inputKind } from './input-kind.js';
 import { isInside, lookupInTree, treeRelative, type Tree } from './tree.js';
 import { UserError } from './user-error.js';
 import { whyUnresolved } from './why-unresolved.js';
+import { MAX_PATCH_BYTES } from './max-patch-bytes.js';
 
 /** A patch input: `source` names it in notes ('-' for stdin); `real` is where --fix writes it back. */
 export interface PatchInput {
@@ -48,6 +49,7 @@ export async function loadInputs(files: readonly string[], io: Io, tree?: Tree, 
       (inputs.skipped ??= []).push({ file: shown, message: `not reviewed: ${size} bytes, over the limit of ${maxBytes} (--max-file-size)` });
       continue;
     }
+    if (size > MAX_PATCH_BYTES) throw new UserError(`'${file}' is ${size} bytes: a patch over ${MAX_PATCH_BYTES} bytes is not read`);
     const text = read(file, real, io);
     const kind = inputKind(file, text);
     if (kind === null) throw new UserError(`'${file}' is neither a patch nor a C file`);

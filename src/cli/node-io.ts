@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import type { Io } from './io.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { MAX_PATCH_BYTES } from './max-patch-bytes.js';
+import { UserError } from './user-error.js';
 
 /** The real process: its cwd, streams and file system. */
 export function nodeIo(version: string): Io {
@@ -10,7 +12,12 @@ export function nodeIo(version: string): Io {
     stderr: (text) => void process.stderr.write(text),
     readStdin: async () => {
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      let size = 0;
+      for await (const chunk of process.stdin) {
+        size += (chunk as Buffer).length;
+        if (size > MAX_PATCH_BYTES) throw new UserError(`stdin is over ${MAX_PATCH_BYTES} bytes: a patch that large is not read`);
+        chunks.push(chunk as Buffer);
+      }
       return Buffer.concat(chunks).toString('utf8');
     },
     stdinIsTTY: process.stdin.isTTY === true,

@@ -100,6 +100,12 @@ describe('sizes', () => {
     expect(notes(r.out)).toEqual([expect.stringMatching(/^mm\/one\.c: not reviewed: \d+ characters, over the limit of 1048576$/)]);
   }, HANG);
 
+  it('a patch over 256 MiB is refused before it is read', async () => {
+    write('huge.patch', '');
+    fs.truncateSync(path.join(work, 'huge.patch'), 300 * 1024 * 1024); // sparse: no disk, no memory
+    expect(await refused(['huge.patch'])).toBe(`memcg-review: 'huge.patch' is ${300 * 1024 * 1024} bytes: a patch over 268435456 bytes is not read`);
+  });
+
   it('--max-file-size and --parse-timeout set the limits', async () => {
     const small = write('mm/small.c', C_FILE);
     const r = await check(['--format', 'json', '--max-file-size', '10', small]);

@@ -64,6 +64,21 @@ describe('within a 160 MB JavaScript heap, each input ends with a documented exi
   }, HANG);
 });
 
+describe('standard input', () => {
+  it('over 256 MiB: one line, exit 2, without holding it all', () => {
+    const file = path.join(work, 'endless.patch');
+    fs.writeFileSync(file, '');
+    fs.truncateSync(file, 300 * 1024 * 1024);
+    const fd = fs.openSync(file, 'r');
+    try {
+      const r = spawnSync(process.execPath, ['--max-old-space-size=400', main, 'check', '-'], { cwd: work, encoding: 'utf8', stdio: [fd, 'pipe', 'pipe'], timeout: HANG - 10_000 });
+      expect({ code: r.status, err: r.stderr }).toEqual({ code: 2, err: `memcg-review: stdin is over ${256 * 1024 * 1024} bytes: a patch that large is not read\n` });
+    } finally {
+      fs.closeSync(fd);
+    }
+  }, HANG);
+});
+
 describe('a --fix killed in the middle of writing a file', () => {
   /** Kills the process with SIGKILL half-way through writing the temporary file of the Nth file it fixes. */
   const KILLER = `import fs from 'node:fs';
