@@ -16,6 +16,7 @@ const NOT_SLAB: StateId[] = ['uncharged', 'user', 'kmem', 'tail'];
 const SLAB_ONLY: StateId[] = ['slab-objcgs', 'slab-bare'];
 const KMEM_PATH: StateId[] = ['uncharged', 'kmem'];
 const USER_ONLY: StateId[] = ['uncharged', 'user', 'tail'];
+const allBut = (...ids: StateId[]): StateId[] => ALL_STATES.filter((s) => !ids.includes(s));
 
 /** Functions whose callers may pass any page. */
 const ANY_PAGE_FN = /dump_page|page_owner|print_page|page_cgroup_ino|mem_cgroup_from_obj|kpagecgroup|obj_to_memcg|memcg_from_slab_obj|mem_cgroup_from_page_any/;
@@ -39,25 +40,29 @@ const PAGE_TESTS: Record<string, { whenTrue: StateId[]; whenFalse: StateId[] | n
   PageAnon: { whenTrue: USER_ONLY, whenFalse: null },
   PageSwapCache: { whenTrue: USER_ONLY, whenFalse: null },
   PageTransHuge: { whenTrue: USER_ONLY, whenFalse: null },
-  PageKmemcg: { whenTrue: ['kmem'], whenFalse: ['uncharged', 'user', 'slab-objcgs', 'slab-bare', 'tail'] },
-  PageMemcgKmem: { whenTrue: ['kmem'], whenFalse: ['uncharged', 'user', 'slab-objcgs', 'slab-bare', 'tail'] },
-  page_has_obj_cgroups: { whenTrue: ['slab-objcgs'], whenFalse: ['uncharged', 'user', 'kmem', 'slab-bare', 'tail'] },
-  page_objcgs_check: { whenTrue: ['slab-objcgs'], whenFalse: ['uncharged', 'user', 'kmem', 'slab-bare', 'tail'] },
-  page_obj_cgroups_check: { whenTrue: ['slab-objcgs'], whenFalse: ['uncharged', 'user', 'kmem', 'slab-bare', 'tail'] },
+  PageKmemcg: { whenTrue: ['kmem'], whenFalse: allBut('kmem') },
+  PageMemcgKmem: { whenTrue: ['kmem'], whenFalse: allBut('kmem') },
+  page_has_obj_cgroups: { whenTrue: ['slab-objcgs'], whenFalse: allBut('slab-objcgs') },
+  page_objcgs_check: { whenTrue: ['slab-objcgs'], whenFalse: allBut('slab-objcgs') },
+  page_obj_cgroups_check: { whenTrue: ['slab-objcgs'], whenFalse: allBut('slab-objcgs') },
 };
 
-/** The states a condition implies about `receiver` when it evaluates to `truth`, or null if it says nothing. */
-function impliedBy(cond: SyntaxNode, receiver: string, truth: boolean): StateId[] | null {
+/**
+ * The states a condition implies about `receiver` when it evaluates to `truth`, or null if it says
+ * nothing. `depth` bounds the recursion through `!`, `&&` and `||` (hostile input nests them deep).
+ */
+function impliedBy(cond: SyntaxNode, receiver: string, truth: boolean, depth = 0): StateId[] | null {
   const c = unparen(cond);
-  if (c.type === 'unary_expression' && c.child(0)?.type === '!') return impliedBy(c.childForFieldName('argument')!, receiver, !truth);
+  if (depth > 32) return null;
+  if (c.type === 'unary_expression' && c.child(0)?.type === '!') return impliedBy(c.childForFieldName('argument')!, receiver, !truth, depth + 1);
   if (c.type === 'binary_expression' && c.childForFieldName('operator')?.type === (truth ? '&&' : '||')) {
-    return impliedBy(c.childForFieldName('left')!, receiver, truth) ?? impliedBy(c.childForFieldName('right')!, receiver, truth);
+    return impliedBy(c.childForFieldName('left')!, receiver, truth, depth + 1) ?? impliedBy(c.childForFieldName('right')!, receiver, truth, depth + 1);
   }
   if (c.type === 'call_expression') {
     const name = calleeName(c) ?? '';
     if (name === 'unlikely' || name === 'likely') {
       const arg = callArguments(c)[0];
-      return arg ? impliedBy(arg, receiver, truth) : null;
+      return arg ? impliedBy(arg, receiver, truth, depth + 1) : null;
     }
     const test = PAGE_TESTS[name];
     const arg = callArguments(c)[0];
