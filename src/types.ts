@@ -76,6 +76,8 @@ export interface ReviewOptions {
 export interface ReviewLimits {
   maxBytes: number;
   maxParseMillis: number;
+  /** The rules' time on one file after its parse (default 30 s): hostile files can make facts quadratic. */
+  maxReviewMillis?: number;
 }
 
 /**

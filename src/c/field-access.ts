@@ -1,6 +1,7 @@
 import { FOLIO, PAGE, SLAB } from './c-type.js';
 import { calleeName, callArguments, outerParent, unparen } from './nodes.js';
 import { parentOf } from './parents.js';
+import { checkDeadline } from './review-deadline.js';
 import type { SyntaxNode } from './parser.js';
 import { printedValue } from './printf-format.js';
 import type { SourceAnalysis } from './source-analysis.js';
@@ -137,6 +138,7 @@ export function fieldAccesses(src: SourceAnalysis): FieldAccess[] {
   const out: FieldAccess[] = [];
   for (const index of src.indexes) {
     for (const n of index.memcgFields) {
+      checkDeadline();
       const field = n.childForFieldName('field')!.text;
       const arrow = n.childForFieldName('operator')?.type === '->';
       const type = src.resolver.typeOf(n.childForFieldName('argument')!);

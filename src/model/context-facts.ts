@@ -1,5 +1,6 @@
 import { calleeName, callArguments, enclosingFunction, functionName, normalizedText, unparen } from '../c/nodes.js';
 import { parentOf } from '../c/parents.js';
+import { checkDeadline } from '../c/review-deadline.js';
 import type { SyntaxNode } from '../c/parser.js';
 import { ALL_STATES, type StateId } from './states.js';
 
@@ -80,6 +81,7 @@ function impliedBy(cond: SyntaxNode, receiver: string, truth: boolean, depth = 0
 /** Where a reader returns non-NULL, in every generation that has it. */
 const NON_NULL: Record<string, StateId[]> = {
   page_memcg_check: ['user', 'kmem'],
+  page_mem_cgroup_check: ['user', 'kmem'],
   page_objcgs_check: ['slab-objcgs'],
   page_obj_cgroups_check: ['slab-objcgs'],
 };
@@ -154,6 +156,7 @@ function inRcuSection(access: SyntaxNode): boolean {
  * then the file; no fact means all states.
  */
 export function contextFacts(access: SyntaxNode, receiver: string, file: string): ContextFacts {
+  checkDeadline();
   const underRcu = inRcuSection(access);
   const guarded = guardStates(access, receiver);
   if (guarded) return { reachable: guarded, underRcu, anyPage: false, reason: 'guarded by a page-kind test' };

@@ -1,6 +1,7 @@
 import { fieldAccesses } from '../c/field-access.js';
 import { loadCParser, type CParser } from '../c/parser.js';
 import { withParents } from '../c/parents.js';
+import { withDeadline } from '../c/review-deadline.js';
 import { analyzeSource, RELEVANT, type SourceAnalysis } from '../c/source-analysis.js';
 import { generationOf } from '../model/generation.js';
 import { RULES } from '../rules/index.js';
@@ -8,6 +9,8 @@ import type { Problem, Rule } from '../rules/rule.js';
 import { TARGETS, type Finding, type ReviewOptions, type Target } from '../types.js';
 import { matchesAny } from './glob.js';
 import { withdrawBreakingFixes } from './withdraw-breaking-fixes.js';
+
+const DEFAULT_REVIEW_MILLIS = 30_000;
 
 /** One C source to review: its path inside the tree and its text (a full file or a hunk-built image). */
 export interface SourceFile {
@@ -41,7 +44,8 @@ export function reviewWith(parser: CParser, rules: readonly Rule[], file: Source
   if (!RELEVANT.test(file.text)) return [];
   const src = analyzeSource(parser, file, options);
   try {
-    return withParents(src.parents, () => runRules(parser, rules, file, src));
+    const millis = options.limits?.maxReviewMillis ?? DEFAULT_REVIEW_MILLIS;
+    return withParents(src.parents, () => withDeadline(file.path, millis, () => runRules(parser, rules, file, src)));
   } finally {
     src.dispose();
   }

@@ -1,4 +1,5 @@
 import type { CParser } from '../c/parser.js';
+import { checkDeadline } from '../c/review-deadline.js';
 import { countSyntaxErrors } from '../c/source-analysis.js';
 import { applyEdits } from '../fix/apply-edits.js';
 import type { Finding, TextEdit } from '../types.js';
@@ -19,7 +20,8 @@ function regionOf(edits: readonly TextEdit[], regions: readonly Region[]): Regio
  * A fix must leave a file that parses with no more syntax errors than before. Fixes are checked
  * in the function that holds them (parsing that function alone, before and after), the others in
  * the whole file; within each, all are tried together and, when that adds errors, the set is
- * halved until the fixes that do are found, so many fixes cost a few parses, not one each.
+ * halved until the fixes that do are found, so many fixes cost a few parses, not one each. Fixes
+ * that only break together are then kept one at a time, while the set still parses.
  */
 export function withdrawBreakingFixes(parser: CParser, text: string, errorsInFile: number, regions: readonly Region[], findings: Finding[]): void {
   const groups = new Map<Region | null, Finding[]>();
@@ -29,6 +31,7 @@ export function withdrawBreakingFixes(parser: CParser, text: string, errorsInFil
     groups.set(region, [...(groups.get(region) ?? []), f]);
   }
   const errorsIn = (source: string) => {
+    checkDeadline();
     const tree = parser.parse(source);
     const n = countSyntaxErrors(tree.rootNode);
     tree.delete();
@@ -51,5 +54,14 @@ export function withdrawBreakingFixes(parser: CParser, text: string, errorsInFil
       bisect(some.slice(half));
     };
     bisect(set);
+    // Fixes that parse one by one can still break together: then keep them one at a time.
+    const survivors = set.filter((f) => f.fix);
+    if (survivors.length > 1 && breaks(survivors)) {
+      const kept: Finding[] = [];
+      for (const f of survivors) {
+        if (breaks([...kept, f])) delete f.fix;
+        else kept.push(f);
+      }
+    }
   }
 }

@@ -38,3 +38,10 @@ describe('after a cancelled parse', () => {
     expect(found.map((f) => [f.line, f.column])).toEqual([[3, 6]]);
   });
 });
+
+describe('the review deadline', () => {
+  it('a review past its time limit is a limit, not a hang', async () => {
+    const reviewer = await createReviewer({ ...DEFAULT_OPTIONS, limits: { maxBytes: 1 << 20, maxParseMillis: 10_000, maxReviewMillis: -1 } });
+    expect(() => reviewer.review(FILE)).toThrow(new ReviewLimitError('mm/lru.c: not reviewed: the review took longer than -1 ms'));
+  });
+});

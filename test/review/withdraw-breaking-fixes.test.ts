@@ -37,3 +37,19 @@ describe('withdrawBreakingFixes', () => {
     expect(f.fix).toBeDefined();
   });
 });
+
+describe('fixes that break the parse only together', () => {
+  it('keeps the first and withdraws the one that breaks it with it', async () => {
+    const parser = await loadCParser();
+    const text = 'int a(int x)\n{\n\tf(1);\n\tg(2);\n}\n';
+    const at = (needle: string, replacement: string): Finding => {
+      const start = text.indexOf(needle);
+      return { ...finding('p->x', ''), start, end: start + needle.length, fix: { edits: [{ start, end: start + needle.length, text: replacement }], verdict: 'proven', explanation: '' } };
+    };
+    // Each parses alone (`if (x) g(2);`, and f(1); alone); together an if has no statement.
+    const open = at('f(1);', 'if (x)');
+    const close = at('g(2);', '');
+    withdrawBreakingFixes(parser, text, 0, [{ start: 0, end: text.length - 1 }], [open, close]);
+    expect([!!open.fix, !!close.fix]).toEqual([true, false]);
+  });
+});

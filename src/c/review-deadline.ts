@@ -1,0 +1,23 @@
+import { ReviewLimitError } from './source-analysis.js';
+
+/**
+ * The time one file's review may take past its parse, checked where the work grows with the number
+ * of accesses (facts, types, fixes). Set for one synchronous review, like parents.ts.
+ */
+let current: { at: number; path: string; millis: number } | null = null;
+
+export function checkDeadline(): void {
+  if (current && Date.now() > current.at) {
+    throw new ReviewLimitError(`${current.path}: not reviewed: the review took longer than ${current.millis} ms`);
+  }
+}
+
+export function withDeadline<T>(path: string, millis: number, fn: () => T): T {
+  const outer = current;
+  current = { at: Date.now() + millis, path, millis };
+  try {
+    return fn();
+  } finally {
+    current = outer;
+  }
+}
