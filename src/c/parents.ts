@@ -7,6 +7,8 @@ import type { SyntaxNode } from './parser.js';
  * one synchronous review, cleared after it.
  */
 let known: Map<number, SyntaxNode> | null = null;
+/** Values computed once per node for the review in progress (node ids are reused after it). */
+let memo: Map<string, Map<number, unknown>> | null = null;
 
 export function parentOf(node: SyntaxNode): SyntaxNode | null {
   return known?.get(node.id) ?? node.parent;
@@ -14,11 +16,21 @@ export function parentOf(node: SyntaxNode): SyntaxNode | null {
 
 /** Runs `fn` with the recorded parents in force. */
 export function withParents<T>(parents: Map<number, SyntaxNode>, fn: () => T): T {
-  const outer = known;
+  const outer = { known, memo };
   known = parents;
+  memo = new Map();
   try {
     return fn();
   } finally {
-    known = outer;
+    ({ known, memo } = outer);
   }
+}
+
+/** `compute(node)`, once per node and per `kind` during a review (every time outside one). */
+export function perNode<T>(kind: string, node: SyntaxNode, compute: (node: SyntaxNode) => T): T {
+  if (!memo) return compute(node);
+  let byId = memo.get(kind) as Map<number, T> | undefined;
+  if (!byId) memo.set(kind, (byId = new Map()));
+  if (!byId.has(node.id)) byId.set(node.id, compute(node));
+  return byId.get(node.id)!;
 }

@@ -2,7 +2,7 @@ import { addressOf, declaredNames, deref, pointerTo, typeOfDescriptor, type CTyp
 import type { FileScope } from './file-scope.js';
 import { CONTAINER_MACROS, TRACE_MACROS, guessTypeFromName, knownFieldType, knownReturnType } from './known-functions.js';
 import { calleeName, callArguments, unparen } from './nodes.js';
-import { parentOf } from './parents.js';
+import { parentOf, perNode } from './parents.js';
 import type { SyntaxNode } from './parser.js';
 
 /** A resolved type and how it was found; `guess` says which name the type was guessed from. */
@@ -121,7 +121,8 @@ export class TypeResolver {
     for (let n = parentOf(at); n; n = parentOf(n)) {
       let found: CType | null = null;
       if (n.type === 'compound_statement') { // file-level names are the scope's globals
-        found = findDeclared(n.namedChildren, name, at.startIndex);
+        const declared = perNode('declarations', n, blockDeclarations).get(name);
+        found = declared?.filter((d) => d.start <= at.startIndex).pop()?.type ?? null;
       } else if (n.type === 'for_statement') {
         found = findDeclared([n.childForFieldName('initializer')], name, at.startIndex);
       } else if (n.type === 'function_definition') {
@@ -142,6 +143,22 @@ export class TypeResolver {
     const params = d?.childForFieldName('parameters');
     return params ? findDeclared(params.namedChildren, name, Infinity) : null;
   }
+}
+
+/** The names a block declares (also inside #ifdef branches), with where and as what. Once per block. */
+function blockDeclarations(block: SyntaxNode): Map<string, { start: number; type: CType }[]> {
+  const out = new Map<string, { start: number; type: CType }[]>();
+  const visit = (nodes: (SyntaxNode | null)[]) => {
+    for (const n of nodes) {
+      if (!n) continue;
+      if (/^preproc_(if|ifdef|else|elif|elifdef)$/.test(n.type)) visit(n.namedChildren);
+      else if (n.type === 'declaration') {
+        for (const d of declaredNames(n)) if (!d.isFunction) out.set(d.name, [...(out.get(d.name) ?? []), { start: n.startIndex, type: d.type }]);
+      }
+    }
+  };
+  visit(block.namedChildren);
+  return out;
 }
 
 function findDeclared(nodes: (SyntaxNode | null)[], name: string, before: number): CType | null {

@@ -1,5 +1,5 @@
 import { calleeName, callArguments, enclosingFunction, functionName, normalizedText, unparen } from '../c/nodes.js';
-import { parentOf } from '../c/parents.js';
+import { parentOf, perNode } from '../c/parents.js';
 import { checkDeadline } from '../c/review-deadline.js';
 import type { SyntaxNode } from '../c/parser.js';
 import { ALL_STATES, type StateId } from './states.js';
@@ -107,6 +107,26 @@ function leaves(stmt: SyntaxNode | null): boolean {
 }
 
 /** Guards on the receiver: enclosing if branches, earlier early returns and VM_BUG_ON()s. */
+/**
+ * The statements of a block that guard what follows them: `if (cond) return;` (and goto, break,
+ * continue) and VM_BUG_ON*(cond); what follows holds where `cond` is false. Once per block.
+ */
+function blockGuards(block: SyntaxNode): { start: number; cond: SyntaxNode }[] {
+  const guards: { start: number; cond: SyntaxNode }[] = [];
+  for (const stmt of block.namedChildren) {
+    if (!stmt) continue;
+    if (stmt.type === 'if_statement' && !stmt.childForFieldName('alternative') && leaves(stmt.childForFieldName('consequence'))) {
+      guards.push({ start: stmt.startIndex, cond: stmt.childForFieldName('condition')! });
+    }
+    const call = stmt.type === 'expression_statement' ? stmt.namedChild(0) : null;
+    if (call && /^(VM_)?BUG_ON(_PAGE|_FOLIO)?$|^VM_WARN_ON/.test(calleeName(call) ?? '')) {
+      const arg = callArguments(call)[0];
+      if (arg) guards.push({ start: stmt.startIndex, cond: arg });
+    }
+  }
+  return guards;
+}
+
 function guardStates(access: SyntaxNode, receiver: string): StateId[] | null {
   let states: StateId[] | null = null;
   const narrow = (s: StateId[] | null) => {
@@ -124,16 +144,9 @@ function guardStates(access: SyntaxNode, receiver: string): StateId[] | null {
       else if (child.id === n.childForFieldName('alternative')?.id) narrow(impliedBy(cond, receiver, false));
     }
     if (n.type === 'compound_statement' || /^preproc_(if|ifdef|else|elif)/.test(n.type)) {
-      for (const stmt of n.namedChildren) {
-        if (!stmt || stmt.startIndex >= child.startIndex) break;
-        if (stmt.type === 'if_statement' && !stmt.childForFieldName('alternative') && leaves(stmt.childForFieldName('consequence'))) {
-          narrow(impliedBy(stmt.childForFieldName('condition')!, receiver, false));
-        }
-        const call = stmt.type === 'expression_statement' ? stmt.namedChild(0) : null;
-        if (call && /^(VM_)?BUG_ON(_PAGE|_FOLIO)?$|^VM_WARN_ON/.test(calleeName(call) ?? '')) {
-          const arg = callArguments(call)[0];
-          if (arg) narrow(impliedBy(arg, receiver, false));
-        }
+      for (const guard of perNode('guards', n, blockGuards)) {
+        if (guard.start >= child.startIndex) break;
+        narrow(impliedBy(guard.cond, receiver, false));
       }
     }
     if (n.type === 'function_definition') break;
@@ -145,10 +158,17 @@ function guardStates(access: SyntaxNode, receiver: string): StateId[] | null {
 function inRcuSection(access: SyntaxNode): boolean {
   const fn = enclosingFunction(access);
   if (!fn) return false;
-  const before = fn.text.slice(0, access.startIndex - fn.startIndex);
-  const locks = before.match(/\brcu_read_lock\s*\(/g)?.length ?? 0;
-  const unlocks = before.match(/\brcu_read_unlock\s*\(/g)?.length ?? 0;
-  return locks > unlocks;
+  let depth = 0;
+  for (const mark of perNode('rcu', fn, rcuMarks)) {
+    if (mark.at >= access.startIndex) break;
+    depth += mark.step;
+  }
+  return depth > 0;
+}
+
+/** Where a function takes (+1) and drops (-1) the RCU read lock, in order. Once per function. */
+function rcuMarks(fn: SyntaxNode): { at: number; step: number }[] {
+  return [...fn.text.matchAll(/\brcu_read_(un)?lock\s*\(/g)].map((m) => ({ at: fn.startIndex + m.index!, step: m[1] ? -1 : 1 }));
 }
 
 /**
