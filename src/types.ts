@@ -86,7 +86,7 @@ export interface ReviewLimits {
  * tree-sitter about 150 bytes of its 2 GB WebAssembly heap per byte, per tree, and a review holds up
  * to three trees: an 8 MB file aborted the heap, and every later parse in the process with it.
  */
-export const DEFAULT_LIMITS: ReviewLimits = { maxBytes: 1024 * 1024, maxParseMillis: 10_000 };
+export const DEFAULT_LIMITS: Required<ReviewLimits> = { maxBytes: 1024 * 1024, maxParseMillis: 10_000, maxReviewMillis: 30_000 };
 
 export const DEFAULT_CORE_FILES = ['mm/memcontrol.c', 'include/linux/memcontrol.h', 'mm/slab.h'];
 

@@ -31,13 +31,15 @@ export interface CheckArgs {
   maxFileSize?: number;
   /** --parse-timeout MS: a file whose parse takes longer is not reviewed, with a note. */
   parseTimeout?: number;
+  /** --review-timeout MS: a file whose rules take longer (after its parse) is not reviewed, with a note. */
+  reviewTimeout?: number;
 }
 
 export type Command = { kind: 'help' } | { kind: 'version' } | CheckArgs;
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'checkpatch', 'b4'];
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-const VALUED = new Set(['--target', '--tree', '--format', '--fail-on', '--core', '--git', '--types', '--ignore', '--max-file-size', '--parse-timeout']);
+const VALUED = new Set(['--target', '--tree', '--format', '--fail-on', '--core', '--git', '--types', '--ignore', '--max-file-size', '--parse-timeout', '--review-timeout']);
 
 /** Parses `check [options] [FILE...|-]`, `--help`, `--version`; throws UserError on bad usage. */
 export function parseArgs(argv: readonly string[]): Command {
@@ -114,6 +116,9 @@ function setValue(args: CheckArgs, name: string, value: string): void {
       break;
     case '--parse-timeout':
       args.parseTimeout = positiveCount(name, value);
+      break;
+    case '--review-timeout':
+      args.reviewTimeout = positiveCount(name, value);
       break;
     case '--types':
     case '--ignore': {

@@ -48,6 +48,8 @@ Options:
                         not reviewed, with a note (default ${DEFAULT_LIMITS.maxBytes})
   --parse-timeout MS    a file whose parse takes longer is not reviewed, with a note
                         (default ${DEFAULT_LIMITS.maxParseMillis})
+  --review-timeout MS   a file whose review takes longer after its parse is not
+                        reviewed, with a note (default ${DEFAULT_LIMITS.maxReviewMillis})
   -h, --help            show this help
   --version             show the version
 

@@ -6,11 +6,9 @@ import { analyzeSource, RELEVANT, type SourceAnalysis } from '../c/source-analys
 import { generationOf } from '../model/generation.js';
 import { RULES } from '../rules/index.js';
 import type { Problem, Rule } from '../rules/rule.js';
-import { TARGETS, type Finding, type ReviewOptions, type Target } from '../types.js';
+import { DEFAULT_LIMITS, TARGETS, type Finding, type ReviewOptions, type Target } from '../types.js';
 import { matchesAny } from './glob.js';
 import { withdrawBreakingFixes } from './withdraw-breaking-fixes.js';
-
-const DEFAULT_REVIEW_MILLIS = 30_000;
 
 /** One C source to review: its path inside the tree and its text (a full file or a hunk-built image). */
 export interface SourceFile {
@@ -44,7 +42,7 @@ export function reviewWith(parser: CParser, rules: readonly Rule[], file: Source
   if (!RELEVANT.test(file.text)) return [];
   const src = analyzeSource(parser, file, options);
   try {
-    const millis = options.limits?.maxReviewMillis ?? DEFAULT_REVIEW_MILLIS;
+    const millis = options.limits?.maxReviewMillis ?? DEFAULT_LIMITS.maxReviewMillis;
     return withParents(src.parents, () => withDeadline(file.path, millis, () => runRules(parser, rules, file, src)));
   } finally {
     src.dispose();

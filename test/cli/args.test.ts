@@ -50,3 +50,12 @@ describe('parseArgs', () => {
     expect(usage(['check', '-', '-'])).toBe("'-' (stdin) given more than once");
   });
 });
+
+describe('--review-timeout', () => {
+  it('bounds the rules\' time on one file', async () => {
+    const { reviewLimits } = await import('../../src/cli/review-limits.js');
+    const args = parseArgs(['check', '--review-timeout', '5000', 'a.patch']);
+    expect(args).toMatchObject({ reviewTimeout: 5000 });
+    expect(reviewLimits(args as never)).toEqual({ maxBytes: 1048576, maxParseMillis: 10000, maxReviewMillis: 5000 });
+  });
+});

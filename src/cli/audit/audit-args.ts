@@ -23,12 +23,14 @@ export interface AuditArgs {
   maxBytes?: number;
   /** --parse-timeout: milliseconds after which a parse is given up (a note); the reviewer's default when absent. */
   maxParseMillis?: number;
+  /** --review-timeout: milliseconds after which a file's review is given up (a note). */
+  maxReviewMillis?: number;
 }
 
 export type AuditCommand = { kind: 'help' } | AuditArgs;
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-const VALUED = new Set(['--target', '--format', '--output', '-o', '--jobs', '-j', '--include', '--exclude', '--fail-on', '--core', '--max-file-size', '--parse-timeout']);
+const VALUED = new Set(['--target', '--format', '--output', '-o', '--jobs', '-j', '--include', '--exclude', '--fail-on', '--core', '--max-file-size', '--parse-timeout', '--review-timeout']);
 export const MAX_JOBS = 64;
 
 /** Parses the arguments after `audit`; throws UserError on bad usage. */
@@ -106,6 +108,9 @@ function setValue(args: Omit<AuditArgs, 'dir'>, name: string, value: string): vo
       break;
     case '--parse-timeout':
       args.maxParseMillis = positive(name, value);
+      break;
+    case '--review-timeout':
+      args.maxReviewMillis = positive(name, value);
       break;
   }
 }

@@ -33,6 +33,8 @@ Options:
                         (default ${DEFAULT_LIMITS.maxBytes})
   --parse-timeout MS    a parse running past MS milliseconds is given up, with a
                         note (default ${DEFAULT_LIMITS.maxParseMillis})
+  --review-timeout MS   a file's review running past MS milliseconds after its parse
+                        is given up, with a note (default ${DEFAULT_LIMITS.maxReviewMillis})
   -h, --help            show this help
 
 A progress line (files scanned, parsed, findings) goes to stderr when it is a terminal.

@@ -83,8 +83,12 @@ async function review(args: AuditArgs, setup: WorkerSetup, tally: Tally, deps: D
 
 function reviewOptions(args: AuditArgs, target: ReviewOptions['target']): ReviewOptions {
   const options: ReviewOptions = { target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core] };
-  if (args.maxBytes !== undefined || args.maxParseMillis !== undefined) {
-    options.limits = { maxBytes: args.maxBytes ?? DEFAULT_LIMITS.maxBytes, maxParseMillis: args.maxParseMillis ?? DEFAULT_LIMITS.maxParseMillis };
+  if (args.maxBytes !== undefined || args.maxParseMillis !== undefined || args.maxReviewMillis !== undefined) {
+    options.limits = {
+      maxBytes: args.maxBytes ?? DEFAULT_LIMITS.maxBytes,
+      maxParseMillis: args.maxParseMillis ?? DEFAULT_LIMITS.maxParseMillis,
+      maxReviewMillis: args.maxReviewMillis ?? DEFAULT_LIMITS.maxReviewMillis,
+    };
   }
   return options;
 }
