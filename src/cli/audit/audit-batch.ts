@@ -3,7 +3,7 @@ import { auditFile, type AuditMode } from '../../audit/audit-file.js';
 import type { Prefilter } from '../../audit/prefilter.js';
 import { addOutcome, emptyBatch, type BatchReport } from '../../audit/tally.js';
 import type { Reviewer } from '../../review/reviewer.js';
-import type { BytesReader } from './read-bytes.js';
+import { MAX_READ_BYTES, type BytesReader } from './read-bytes.js';
 
 export interface BatchContext {
   /** The tree's real root. */
@@ -24,7 +24,8 @@ export async function auditBatch(files: readonly string[], ctx: BatchContext): P
     try {
       bytes = ctx.reader.read(path.join(ctx.root, rel));
     } catch (e) {
-      const note = `not read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`;
+      const code = (e as NodeJS.ErrnoException).code;
+      const note = code === 'EFBIG' ? `not read: over ${MAX_READ_BYTES} bytes, the most one file is read` : `not read: ${code ?? String(e)}`;
       addOutcome(batch, { path: rel, candidate: false, parsed: false, lines: 0, findings: [], note }, 0);
       continue;
     }

@@ -36,4 +36,13 @@ describe('BytesReader', () => {
     fs.symlinkSync(target, path.join(dir, 'link.c'));
     expect(() => new BytesReader().read(path.join(dir, 'link.c'))).toThrow(/ELOOP/);
   });
+  test('a file over the limit is refused with EFBIG, the buffer stays bounded, and later reads work', () => {
+    const reader = new BytesReader(1 << 20);
+    const huge = file('huge.c', Buffer.alloc(5 << 20, 0x61));
+    const small = file('small.c', Buffer.from('int y;\n'));
+    expect(() => reader.read(huge)).toThrow(expect.objectContaining({ code: 'EFBIG' }));
+    expect(reader.read(small).toString()).toBe('int y;\n');
+    const exact = file('exact.c', Buffer.alloc(1 << 20, 0x62));
+    expect(reader.read(exact).length).toBe(1 << 20);
+  });
 });
