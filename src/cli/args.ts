@@ -4,6 +4,7 @@ import type { CheckpatchStyle } from '../report/checkpatch.js';
 import { parseRuleList } from './rule-selection.js';
 import { checkWorkflowArgs, setStyleFlag } from './workflow-args.js';
 import { positiveCount } from './positive-count.js';
+import { oneOf } from './one-of.js';
 
 export type OutputFormat = 'text' | 'json' | 'checkpatch' | 'b4';
 export type Mode = 'report' | 'fix' | 'diff';
@@ -129,7 +130,3 @@ function setValue(args: CheckArgs, name: string, value: string): void {
   }
 }
 
-function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UserError(`bad value '${value}' for ${name} (one of: ${allowed.join(', ')})`);
-}

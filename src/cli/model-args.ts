@@ -1,5 +1,6 @@
 import { TARGETS, type Target } from '../types.js';
 import { UserError } from './user-error.js';
+import { oneOf } from './one-of.js';
 
 export type ModelFormat = 'text' | 'markdown' | 'json';
 export type TargetChoice = Target | 'auto';
@@ -44,7 +45,3 @@ function explainOf(values: Map<string, string>, format: ModelFormat): string | u
   return helper;
 }
 
-function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UserError(`bad value '${value}' for ${name} (one of: ${allowed.join(', ')})`);
-}

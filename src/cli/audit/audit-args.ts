@@ -1,6 +1,7 @@
 import type { AuditMode } from '../../audit/audit-file.js';
 import { TARGETS, type Severity, type Target } from '../../types.js';
 import { UserError } from '../user-error.js';
+import { oneOf } from '../one-of.js';
 
 export const AUDIT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
@@ -120,7 +121,3 @@ function positive(name: string, value: string): number {
   return Number(value);
 }
 
-function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], more: readonly string[] = []): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UserError(`bad value '${value}' for ${name} (one of: ${[...allowed, ...more].join(', ')})`);
-}
