@@ -6,7 +6,7 @@ import { RAW_WORD } from './page-word-helpers.js';
 
 const w = (s: PageState): Word => wordOf(s, 'objcg');
 /** page_folio(): a tail page's folio is its head, a charged user page. */
-const pageFolio = (s: PageState): PageState => (s.tail ? stateById('user') : s);
+export const pageFolio = (s: PageState): PageState => (s.tail ? stateById('user') : s);
 
 /** Folio helpers of include/linux/memcontrol.h in 6.1, on the state's page taken as a folio. */
 export const folioMemcgKmem = (s: PageState) =>
@@ -18,27 +18,21 @@ export const folioMemcgKmem = (s: PageState) =>
  */
 const TAIL = 'VM_BUG_ON_PGFLAGS(PageTail(page)) in folio_test_slab()';
 
-const __folioMemcg = (s: PageState) =>
+/** The assertions __folio_memcg() and __folio_objcg() both start with: null when none fires. */
+const folioWordChecks = (s: PageState) =>
   s.tail
     ? bug(TAIL)
     : s.slab
-    ? bug('VM_BUG_ON_FOLIO(folio_test_slab(folio))')
-    : w(s).objcgs
-      ? bug('VM_BUG_ON_FOLIO(memcg_data & MEMCG_DATA_OBJCGS)')
-      : w(s).kmem
-        ? bug('VM_BUG_ON_FOLIO(memcg_data & MEMCG_DATA_KMEM)')
-        : value(memcgIn(w(s)));
+      ? bug('VM_BUG_ON_FOLIO(folio_test_slab(folio))')
+      : w(s).objcgs
+        ? bug('VM_BUG_ON_FOLIO(memcg_data & MEMCG_DATA_OBJCGS)')
+        : null;
+
+const __folioMemcg = (s: PageState) =>
+  folioWordChecks(s) ?? (w(s).kmem ? bug('VM_BUG_ON_FOLIO(memcg_data & MEMCG_DATA_KMEM)') : value(memcgIn(w(s))));
 
 const __folioObjcg = (s: PageState) =>
-  s.tail
-    ? bug(TAIL)
-    : s.slab
-    ? bug('VM_BUG_ON_FOLIO(folio_test_slab(folio))')
-    : w(s).objcgs
-      ? bug('VM_BUG_ON_FOLIO(memcg_data & MEMCG_DATA_OBJCGS)')
-      : !w(s).kmem
-        ? bug('VM_BUG_ON_FOLIO(!(memcg_data & MEMCG_DATA_KMEM))')
-        : value('objcg');
+  folioWordChecks(s) ?? (!w(s).kmem ? bug('VM_BUG_ON_FOLIO(!(memcg_data & MEMCG_DATA_KMEM))') : value('objcg'));
 
 export const folioMemcg = (s: PageState) => {
   const kmem = folioMemcgKmem(s);

@@ -1,11 +1,8 @@
 import type { Generation } from '../generation.js';
 import { bool, value, type HelperModel } from '../outcome.js';
-import { stateById, type PageState } from '../states.js';
 import { wordOf } from '../word.js';
-import { folioMemcg, folioMemcgKmem, pageMemcgCheck } from './v6.1.js';
+import { folioMemcg, folioMemcgKmem, pageFolio, pageMemcgCheck } from './v6.1.js';
 import { RAW_WORD } from './page-word-helpers.js';
-
-const pageFolio = (s: PageState): PageState => (s.tail ? stateById('user') : s);
 
 const helpers: HelperModel[] = [
   { name: 'folio_memcg', takes: 'folio', doc: 'the memcg of a folio that is not a slab folio; BUG on slab folios, MEMCG_DATA_OBJEXTS and tail pages', eval: (s) => folioMemcg(s) },
