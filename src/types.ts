@@ -3,6 +3,8 @@
  * patch / diff / tree -> parsed series -> C syntax tree -> findings -> validated fixes -> reporters -> adapters.
  */
 
+import type { ApiSurface } from './model/api-surface.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -65,7 +67,10 @@ export interface InputNote {
 }
 
 export interface ReviewOptions {
+  /** The preset generation; with `api`, the preset nearest the names the tree defines. */
   target: Target;
+  /** The API read from the tree (headers with the series applied): which helpers and flags exist. */
+  api?: ApiSurface;
   /** Files allowed to write the memcg word (the memcg core). Paths inside the tree; `*` globs allowed. */
   coreFiles: string[];
   /** Bounds on one file's review; DEFAULT_LIMITS when absent. */

@@ -7,6 +7,8 @@ export interface DetectedGeneration {
   target: Target | null;
   /** What was seen, for the report: "include/linux/memcontrol.h defines folio_memcg()". */
   evidence: string;
+  /** The API read from the tree, in one line (api-surface's describeSurface), when it was read. */
+  api?: string;
 }
 
 const has = (text: string | null, re: RegExp) => !!text && re.test(text);

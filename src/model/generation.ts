@@ -1,4 +1,5 @@
 import type { Target } from '../types.js';
+import type { ApiSurface } from './api-surface.js';
 import type { HelperModel } from './outcome.js';
 
 /** What a fix means to say, spelled by each generation its own way. */
@@ -35,6 +36,8 @@ export interface Generation {
    * __SetPageKmemcg() can fold into it as the KMEM flag), through setter calls, or not at all.
    */
   store: { style: 'word'; kmemFold: boolean } | { style: 'call'; set: string; clear: string; setKmem: string } | null;
+  /** Set when the helpers and flags were read from a tree (surface-generation): the preset only explains. */
+  api?: ApiSurface;
 }
 
 import { LEGACY_GENERATION } from './generations/legacy.js';

@@ -4,6 +4,7 @@ import { withParents } from '../c/parents.js';
 import { withDeadline } from '../c/review-deadline.js';
 import { analyzeSource, RELEVANT, type SourceAnalysis } from '../c/source-analysis.js';
 import { generationOf } from '../model/generation.js';
+import { surfaceGeneration } from '../model/surface-generation.js';
 import { RULES } from '../rules/index.js';
 import type { Problem, Rule } from '../rules/rule.js';
 import { DEFAULT_LIMITS, TARGETS, type Finding, type ReviewOptions, type Target } from '../types.js';
@@ -53,7 +54,7 @@ function runRules(parser: CParser, rules: readonly Rule[], file: SourceFile, src
   const options = src.options;
   const isCore = matchesAny(file.path, options.coreFiles);
   const accesses = fieldAccesses(src);
-  const gen = generationOf(options.target);
+  const gen = options.api ? surfaceGeneration(options.api) : generationOf(options.target);
   const findings: Finding[] = [];
   for (const rule of rules) {
     rule.check({

@@ -2,10 +2,12 @@ import { calleeName, callArguments, enclosingFunction, functionName, normalizedT
 import type { SyntaxNode } from '../c/parser.js';
 import { chooseFix, intentCandidates } from '../model/choose-fix.js';
 import { contextFacts } from '../model/context-facts.js';
-import { GENERATIONS, generationOf, type Generation } from '../model/generation.js';
+import { definedNames } from '../model/api-surface.js';
+import type { Generation } from '../model/generation.js';
 import { helperAsOriginal } from '../model/helper-as-original.js';
 import { generationsDefining } from '../model/helper-names.js';
 import { memcgOf } from '../model/states.js';
+import { apiName, byDistance } from '../model/surface-generation.js';
 import type { Fix } from '../types.js';
 import { replaceNode } from './edits.js';
 import { INTENT_OF, TRUTH_VALUED } from './helper-intents.js';
@@ -16,11 +18,8 @@ import type { Rule, RuleContext } from './rule.js';
  * helper (the RFC only when nothing else does, since no release had its names).
  */
 function homeOf(name: string, target: Generation): Generation | null {
-  const at = GENERATIONS.indexOf(target);
-  const distance = (g: Generation) => (g.id === 'rfc-v1' ? GENERATIONS.length : 0) + Math.abs(GENERATIONS.indexOf(g) - at);
-  const homes = generationsDefining(name).map((id) => generationOf(id as Generation['id']));
-  homes.sort((a, b) => distance(a) - distance(b));
-  return homes[0] ?? null;
+  const homes = new Set(generationsDefining(name));
+  return byDistance(target.id).find((g) => homes.has(g.id)) ?? null;
 }
 
 /** The same meaning in the target's words, validated against the helper's model in its home generation. */
@@ -56,21 +55,25 @@ export const helperAvailability: Rule = {
     fixable: true,
   },
   check(ctx) {
+    let local: Set<string> | undefined;
     for (const index of ctx.src.indexes) {
       for (const call of index.memcgCalls) {
         const name = calleeName(call)!;
         if (ctx.gen.helpers[name] || /Kmemcg$/.test(name)) continue;
         const fn = enclosingFunction(call);
         if (fn && functionName(fn) === name) continue; // a definition recursing, not a use
+        // The reviewed file defines it (a vendor copy of an older generation's helpers): it exists.
+        if ((local ??= definedNames(ctx.src.text).functions).has(name)) continue;
         const home = homeOf(name, ctx.gen);
         if (!home) continue; // a setter of another generation: the stores are reviewed by their own rules
         const fix = moveFix(ctx, call, name, home);
         const where = generationsDefining(name).join(', ');
         const fnName = call.childForFieldName('function')!;
+        const target = ctx.gen.api ? `${apiName(ctx.gen)}, read from ${ctx.gen.api.source}` : ctx.gen.id;
         ctx.report({
           start: fnName.startIndex,
           end: call.endIndex,
-          message: `${name}() does not exist in ${ctx.gen.id} (it is defined in ${where}): the call does not compile against the target`,
+          message: `${name}() does not exist in ${target} (it is defined in ${where}): the call does not compile against the target`,
           confidence: 'high',
           ...(fix ? { fix } : {}),
         });

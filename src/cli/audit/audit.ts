@@ -41,8 +41,8 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
     return EXIT.clean;
   }
   const tree = openTree(args.dir, io);
-  const { target, detected } = auditTarget(args.target, tree, args.dir, io);
-  const setup: WorkerSetup = { root: tree.root, options: reviewOptions(args, target), mode: args.mode };
+  const { target, detected, api } = auditTarget(args.target, tree, args.dir, io);
+  const setup: WorkerSetup = { root: tree.root, options: { ...reviewOptions(args, target), ...(api ? { api } : {}) }, mode: args.mode };
   const tally = new Tally();
   let walked: WalkCounts;
   try {
