@@ -1,4 +1,7 @@
-import { DEFAULT_CORE_FILES, type InputNote, type ReviewOptions } from '../types.js';
+import { DEFAULT_CORE_FILES, type InputNote, type ReviewOptions, type Target } from '../types.js';
+import { treeCore } from '../model/tree-core.js';
+import { seriesSurface } from '../review/series-surface.js';
+import { treeSurface } from './audit/audit-target.js';
 import { UnsupportedTargetError, type Reviewer } from '../review/reviewer.js';
 import type { CheckArgs } from './args.js';
 import type { Io } from './io.js';
@@ -10,7 +13,7 @@ import { fixSummary } from './fix-summary.js';
 import { formatReport } from './format-report.js';
 import { loadInputs } from './load-inputs.js';
 import { reviewInputs } from './review-inputs.js';
-import { openTree, treeReader, type Tree } from './tree.js';
+import { openTree, readTreeFile, treeReader, type Tree } from './tree.js';
 import { writeBack } from './write-back.js';
 import { checkGit } from './check-git.js';
 import { checkpatchOptions } from './checkpatch-options.js';
@@ -30,12 +33,18 @@ export async function check(given: CheckArgs, io: Io, createReviewer: CreateRevi
     return checkGit({ ...given, target: given.target, git: given.git }, io, createReviewer);
   }
   const tree = given.tree === undefined ? undefined : openTree(given.tree, io);
-  const args = { ...given, target: given.target === 'auto' ? resolveGeneration('auto', tree ?? null, given.tree, io).gen.id : given.target };
-  if (args.files.length === 0 && io.stdinIsTTY) throw new UserError('no input: give patch or C files, or - for stdin (see --help)');
-  const limits = reviewLimits(args);
-  const inputs = await loadInputs(args.files.length > 0 ? args.files : ['-'], io, tree, limits.maxBytes);
-  if (args.mode === 'fix') refuseLossyFix(inputs);
-  const reviewer = selectRules(await startReviewer(createReviewer, { target: args.target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core], limits }), args);
+  if (given.target === 'auto' && !tree) resolveGeneration('auto', null, given.tree, io); // one line: --target auto needs --tree DIR
+  if (given.files.length === 0 && io.stdinIsTTY) throw new UserError('no input: give patch or C files, or - for stdin (see --help)');
+  const limits = reviewLimits(given);
+  const inputs = await loadInputs(given.files.length > 0 ? given.files : ['-'], io, tree, limits.maxBytes);
+  if (given.mode === 'fix') refuseLossyFix(inputs);
+  // With auto, the API in force is the tree's headers with the series applied in order.
+  const api = given.target === 'auto' && tree ? seriesSurface(inputs.patches, (rel) => readTreeFile(tree, rel, io)) : null;
+  if (given.target === 'auto' && !api) throw new UserError(`cannot tell the API generation of tree '${given.tree}': ${tree ? treeSurface(tree, io).why : ''}`);
+  const args = { ...given, target: api ? api.preset : (given.target as Target) };
+  const core = tree ? treeCore((rel) => readTreeFile(tree, rel, io)).files : [];
+  const options: ReviewOptions = { target: args.target, coreFiles: [...new Set([...DEFAULT_CORE_FILES, ...core, ...args.core])], limits, ...(api ? { api } : {}) };
+  const reviewer = selectRules(await startReviewer(createReviewer, options), args);
   const base = tree ? () => reader(tree, io) : undefined;
   const before = reviewInputs(reviewer, inputs, args.target, base);
   if (args.mode === 'report') {

@@ -19,6 +19,8 @@ export interface SourceInput {
   path: string;
   text: string;
   real: string;
+  /** Named on the command line and outside --tree (an out-of-tree module): reviewed against the tree's API, written in place by --fix. */
+  outOfTree?: true;
 }
 
 export interface Inputs {
@@ -43,6 +45,7 @@ export async function loadInputs(files: readonly string[], io: Io, tree?: Tree, 
       continue;
     }
     const real = locate(file, io, tree);
+    const outOfTree = tree !== undefined && !isInside(tree.root, real);
     const size = sizeOf(file, real, io);
     if (size > maxBytes && inputKind(file, '') === 'c') {
       const shown = tree ? treeRelative(tree, real) : reported(file);
@@ -54,22 +57,28 @@ export async function loadInputs(files: readonly string[], io: Io, tree?: Tree, 
     const kind = inputKind(file, text);
     if (kind === null) throw new UserError(`'${file}' is neither a patch nor a C file`);
     if (kind === 'patch') inputs.patches.push({ source: file, text, real });
-    else inputs.sources.push({ path: tree ? treeRelative(tree, real) : reported(file), text, real });
+    else inputs.sources.push({ path: tree && !outOfTree ? treeRelative(tree, real) : reported(file), text, real, ...(outOfTree ? { outOfTree: true as const } : {}) });
   }
   return inputs;
 }
 
 /**
- * The real path of an input. With a tree, C files must lie in it: a path from the current
- * directory that ends up inside the tree, or a path relative to the tree.
+ * The real path of an input. With a tree, a C file is a path from the current directory that
+ * ends up inside the tree, or a path relative to the tree, or else a file outside the tree named
+ * here (an out-of-tree module, as `make -C KDIR M=$PWD` builds one). A path whose folder lies in
+ * the tree but that resolves outside it (a symlink out) is refused.
  */
 function locate(file: string, io: Io, tree?: Tree): string {
-  const fromCwd = realOrNull(path.resolve(io.cwd, file), io);
+  const given = path.resolve(io.cwd, file);
+  const fromCwd = realOrNull(given, io);
   if (!tree || !/\.[ch]$/.test(file)) {
-    if (fromCwd === null) throw new UserError(`cannot read '${file}': ${whyUnresolved(path.resolve(io.cwd, file), io)}`);
+    if (fromCwd === null) throw new UserError(`cannot read '${file}': ${whyUnresolved(given, io)}`);
     return fromCwd;
   }
   if (fromCwd !== null && isInside(tree.root, fromCwd)) return fromCwd;
+  const folder = realOrNull(path.dirname(given), io);
+  const outside = fromCwd !== null && folder !== null && !isInside(tree.root, folder);
+  if (outside && (path.isAbsolute(file) || !lookupInTree(tree, file, io).ok)) return fromCwd;
   if (path.isAbsolute(file)) {
     throw new UserError(fromCwd === null ? `cannot read '${file}': ${whyUnresolved(file, io)}` : `'${file}' is outside the tree`);
   }

@@ -7,7 +7,8 @@ import { UserError } from './user-error.js';
 
 /**
  * Writes the fixed inputs over the files they came from, atomically; never anywhere else: a
- * patch goes back to its own file, a C file to itself inside the tree (with --tree). stdin is
+ * patch goes back to its own file, a C file to itself inside the tree (with --tree), or to itself
+ * when it was named on the command line outside the tree (an out-of-tree module). stdin is
  * left to the caller. With `before` (the inputs as read), a file that changed since it was read
  * stops the run before anything is written: someone's edit is never overwritten. Returns the
  * names written.
@@ -22,7 +23,7 @@ export function writeBack(fix: InputsFix, tree: Tree | undefined, io: Io, before
   }
   for (const source of fix.inputs.sources) {
     if (!fix.changed.has(source.path)) continue;
-    if (tree && !isInside(tree.root, source.real)) throw new Error(`refusing to write ${source.real}: outside the tree`);
+    if (tree && !source.outOfTree && !isInside(tree.root, source.real)) throw new Error(`refusing to write ${source.real}: outside the tree`);
     if (!path.isAbsolute(source.real)) throw new Error(`refusing to write ${source.real}: not an absolute path`);
     write(io, source.real, source.text, source.path);
     written.push(source.path);

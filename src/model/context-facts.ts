@@ -42,6 +42,9 @@ const PAGE_TESTS: Record<string, { whenTrue: StateId[]; whenFalse: StateId[] | n
   PageSwapCache: { whenTrue: USER_ONLY, whenFalse: null },
   PageTransHuge: { whenTrue: USER_ONLY, whenFalse: null },
   PageKmemcg: { whenTrue: ['kmem'], whenFalse: allBut('kmem') },
+  // A large kmalloc page (a page type since 6.x) is a whole page allocation, never a slab page.
+  PageLargeKmalloc: { whenTrue: ['uncharged', 'kmem'], whenFalse: null },
+  folio_test_large_kmalloc: { whenTrue: ['uncharged', 'kmem'], whenFalse: null },
   PageMemcgKmem: { whenTrue: ['kmem'], whenFalse: allBut('kmem') },
   page_has_obj_cgroups: { whenTrue: ['slab-objcgs'], whenFalse: allBut('slab-objcgs') },
   page_objcgs_check: { whenTrue: ['slab-objcgs'], whenFalse: allBut('slab-objcgs') },

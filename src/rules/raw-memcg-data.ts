@@ -44,6 +44,40 @@ function helperFix(gen: Generation, a: FieldAccess, file: string, node: SyntaxNo
   return chooseFix(intentCandidates(gen, intents, LEGACY[original]!, facts, (spelling) => [replaceNode(node, spelling.write(a.pageArg))], asTruth));
 }
 
+/** The store `x->memcg_data = y->memcg_data` this read is the right side of, if any. */
+function copySource(a: FieldAccess): boolean {
+  let n: SyntaxNode = a.valueNode;
+  for (let p = parentOf(n); p && (p.type === 'parenthesized_expression' || p.type === 'cast_expression'); p = parentOf(n)) n = p;
+  const p = parentOf(n);
+  if (p?.type !== 'assignment_expression' || p.childForFieldName('operator')?.type !== '=' || p.childForFieldName('right')?.id !== n.id) return false;
+  const left = unparen(p.childForFieldName('left')!);
+  return left.type === 'field_expression' && left.childForFieldName('field')?.text === a.field;
+}
+
+/**
+ * A store that keeps the word's contract, said why; null when it does not. Judged by what the
+ * word holds afterwards, not by the file: a whole word copied from another page, folio or slab
+ * (pointer and flags move together; the references are the caller's), or a slab's word set to
+ * none or to a vector tagged with the generation's vector flag (what the slab allocators and
+ * kfence store).
+ */
+function keptContract(gen: Generation, a: FieldAccess): string | null {
+  const assign = parentOf(a.node);
+  if (assign?.type !== 'assignment_expression' || assign.childForFieldName('operator')?.type !== '=') return null;
+  const value = unparen(assign.childForFieldName('right')!);
+  const inner = value.type === 'cast_expression' ? unparen(value.childForFieldName('value')!) : value;
+  if (inner.type === 'field_expression' && inner.childForFieldName('field')?.text === a.field) {
+    return `copies the whole memcg_data word from ${inner.childForFieldName('argument')!.text}: pointer and flags move together, so the word stays well-formed (the css references are the caller's to take)`;
+  }
+  if (a.kind !== 'slab') return null;
+  if (/^0(UL|L|U)?$/i.test(inner.text)) return 'clears a slab\'s memcg_data word: no vector is a state the slab word may hold';
+  const flag = gen.flags?.objcgs;
+  if (flag && inner.type === 'binary_expression' && inner.childForFieldName('operator')?.type === '|' && unparen(inner.childForFieldName('right')!).text === flag) {
+    return `stores an obj_cgroup vector tagged ${flag} in a slab's memcg_data word, the state the slab allocators and kfence give a slab`;
+  }
+  return null;
+}
+
 export const rawMemcgData: Rule = {
   meta: {
     id: 'raw-memcg-data',
@@ -67,16 +101,26 @@ export const rawMemcgData: Rule = {
         continue;
       }
       if (a.usage === 'write' || a.usage === 'write-once' || a.usage === 'address') {
+        const kept = a.usage === 'write' ? keptContract(ctx.gen, a) : null;
+        if (kept) {
+          ctx.report({ ...atAccess(a, kept), severity: 'info' });
+          continue;
+        }
         const p = atAccess(a, 'writes the tagged memcg_data word outside the memcg core: the MEMCG_DATA_* flags and the css reference of the charge go out of step');
         // A folio's or a slab's word belongs to later generations, whose owners (kfence) may store it.
         ctx.report(a.kind === 'folio' || a.kind === 'slab' ? { ...p, severity: 'warning' } : p);
         continue;
       }
+      if (copySource(a)) continue; // the whole word moves: judged at its store
+      const use = rawUse(a);
       if (a.kind !== 'page' && a.kind !== 'unknown') {
-        ctx.report({ ...atAccess(a, `reads the tagged memcg_data word of a ${a.kind} by hand: use the ${a.kind} helpers of the memcg API`), severity: 'warning' });
+        if (use.kind === 'integer') {
+          ctx.report({ ...atAccess(a, `reads the raw memcg_data word of a ${a.kind}: right for printing it or testing "charged at all", not for the memcg`), severity: 'info' });
+        } else {
+          ctx.report({ ...atAccess(a, `reads the tagged memcg_data word of a ${a.kind} by hand: use the ${a.kind} helpers of the memcg API`), severity: 'warning' });
+        }
         continue;
       }
-      const use = rawUse(a);
       if (use.kind === 'pointer') {
         const p = atAccess(a, 'turns the tagged memcg_data word into a pointer by hand: it is an obj_cgroup vector on slab pages and carries MEMCG_DATA_KMEM on kmem pages', helperFix(ctx.gen, a, ctx.src.path, use.node, 'memcgRead', ['read', 'check']));
         ctx.report({ ...p, start: use.node.startIndex, end: use.node.endIndex });

@@ -17,12 +17,36 @@ static inline struct mem_cgroup *page_memcg(struct page *page)
       name: 'a store outside the core: error, no fix',
       path: 'mm/huge_memory.c',
       code: c`
+static void split_fixup(struct page *head, struct mem_cgroup *memcg)
+{
+	head->memcg_data = (unsigned long)memcg;
+}
+`,
+      errors: [{ line: 3, column: 2, verdict: null, message: /^writes the tagged memcg_data word outside the memcg core/ }],
+      output: null,
+    },
+    {
+      name: 'a whole-word copy between pages keeps the contract: info, judged by the stored value, not the file',
+      path: 'mm/huge_memory.c',
+      code: c`
 static void split_fixup(struct page *head, int i)
 {
 	head[i].memcg_data = head->memcg_data;
 }
 `,
-      errors: [{ line: 3, column: 2, verdict: null, message: /^writes the tagged memcg_data word outside the memcg core/ }, { line: 3, severity: 'info' }],
+      errors: [{ line: 3, column: 2, severity: 'info', message: /^copies the whole memcg_data word from head/ }],
+      output: null,
+    },
+    {
+      name: 'a whole-word copy between folios (7.2 split): info, and the read is not reported apart',
+      path: 'mm/huge_memory.c',
+      code: c`
+static void split_fixup(struct folio *new_folio, struct folio *folio)
+{
+	new_folio->memcg_data = folio->memcg_data;
+}
+`,
+      errors: [{ line: 3, severity: 'info', message: /^copies the whole memcg_data word from folio/ }],
       output: null,
     },
     {
@@ -84,12 +108,36 @@ ruleTester(rawMemcgData, {
   valid: [],
   invalid: [
     {
-      name: 'a store to a struct slab word (later generations) is a warning',
+      name: 'kfence clearing a slab word: a state the slab word may hold, info',
       path: 'mm/kfence/core.c',
       code: c`
 static void kfence_init_slab(struct slab *slab)
 {
 	slab->memcg_data = 0;
+}
+`,
+      errors: [{ line: 3, severity: 'info', verdict: null }],
+      output: null,
+    },
+    {
+      name: 'kfence storing a vector tagged MEMCG_DATA_OBJCGS in a slab word: info',
+      path: 'mm/kfence/core.c',
+      code: c`
+static void kfence_init_slab(struct slab *slab, struct obj_cgroup **objcg)
+{
+	slab->memcg_data = (unsigned long)objcg | MEMCG_DATA_OBJCGS;
+}
+`,
+      errors: [{ line: 3, severity: 'info', message: /tagged MEMCG_DATA_OBJCGS in a slab/ }],
+      output: null,
+    },
+    {
+      name: 'a slab word given an untagged pointer breaks the contract: warning',
+      path: 'mm/kfence/core.c',
+      code: c`
+static void kfence_init_slab(struct slab *slab, struct obj_cgroup **objcg)
+{
+	slab->memcg_data = (unsigned long)objcg;
 }
 `,
       errors: [{ line: 3, severity: 'warning', verdict: null }],

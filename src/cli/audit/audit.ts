@@ -10,7 +10,8 @@ import type { Deps } from '../commands.js';
 import { exitCodeFor } from '../exit-code-for.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { openTree } from '../tree.js';
+import { openTree, readTreeFile } from '../tree.js';
+import { treeCore } from '../../model/tree-core.js';
 import { UserError } from '../user-error.js';
 import { parseAuditArgs, type AuditArgs } from './audit-args.js';
 import { AUDIT_HELP } from './audit-help.js';
@@ -42,7 +43,8 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
   }
   const tree = openTree(args.dir, io);
   const { target, detected, api } = auditTarget(args.target, tree, args.dir, io);
-  const setup: WorkerSetup = { root: tree.root, options: { ...reviewOptions(args, target), ...(api ? { api } : {}) }, mode: args.mode };
+  const core = treeCore((rel) => readTreeFile(tree, rel, io)).files;
+  const setup: WorkerSetup = { root: tree.root, options: { ...reviewOptions(args, target, core), ...(api ? { api } : {}) }, mode: args.mode };
   const tally = new Tally();
   let walked: WalkCounts;
   try {
@@ -81,8 +83,8 @@ async function review(args: AuditArgs, setup: WorkerSetup, tally: Tally, deps: D
   return counts;
 }
 
-function reviewOptions(args: AuditArgs, target: ReviewOptions['target']): ReviewOptions {
-  const options: ReviewOptions = { target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core] };
+function reviewOptions(args: AuditArgs, target: ReviewOptions['target'], treeCoreFiles: readonly string[]): ReviewOptions {
+  const options: ReviewOptions = { target, coreFiles: [...new Set([...DEFAULT_CORE_FILES, ...treeCoreFiles, ...args.core])] };
   if (args.maxBytes !== undefined || args.maxParseMillis !== undefined || args.maxReviewMillis !== undefined) {
     options.limits = {
       maxBytes: args.maxBytes ?? DEFAULT_LIMITS.maxBytes,

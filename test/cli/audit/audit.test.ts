@@ -143,7 +143,11 @@ describe('audit: targets and errors', () => {
     header('#define MEMCG_DATA_OBJCGS 1UL\nstatic inline struct mem_cgroup *page_memcg_check(struct page *page);\n');
     const report = JSON.parse((await cli([dir(), '--target', 'auto', '--format', 'json'])).out);
     expect(report.target).toBe('v5.11');
-    expect(report.detected).toEqual({ target: 'v5.11', evidence: 'include/linux/memcontrol.h defines page_memcg_check() and MEMCG_DATA_OBJCGS' });
+    expect(report.detected).toEqual({
+      target: 'v5.11',
+      evidence: 'include/linux/memcontrol.h defines page_memcg_check() and MEMCG_DATA_OBJCGS',
+      api: expect.stringMatching(/^read from the tree's include\/linux\/memcontrol\.h \(nearest preset v5\.11: .*flags MEMCG_DATA_OBJCGS\)$/),
+    });
   });
 
   test('--target auto on a tree without the headers: one line, exit 2', async () => {
