@@ -1,5 +1,6 @@
 import type { DetectedGeneration } from '../model/detect-generation.js';
 import type { ReviewResult } from '../review/result.js';
+import type { Finding } from '../types.js';
 
 /** Counts of one audit: what was walked, what the prefilter let through, what was parsed. */
 export interface AuditStats {
@@ -38,4 +39,6 @@ export interface AuditResult extends ReviewResult {
   /** Set with --target auto. */
   detected?: DetectedGeneration;
   fixes?: AuditFixes;
+  /** With --baseline DIR: the upstream tree as named, and the findings on code identical there (not failing). */
+  baseline?: { tree: string; upstream: Finding[] };
 }

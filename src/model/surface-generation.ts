@@ -69,7 +69,17 @@ function flagsOf(surface: ApiSurface, preset: Generation): Generation['flags'] {
   return { objcgs, kmem: 'MEMCG_DATA_KMEM', mask };
 }
 
-/** How a message names the API in force: "v6.1", or "the tree's API (nearest v6.18)". */
+/** How a message names the API in force: "v6.1", or "the tree's API (nearest preset v6.18)". */
 export function apiName(gen: Generation): string {
-  return gen.api ? `the API the tree defines (nearest preset ${gen.id})` : gen.id;
+  return gen.api ? `the tree's API (nearest preset ${gen.id})` : gen.id;
+}
+
+/** The release that removed the legacy names, as the API in force tells it: the RFC for rfc-v1. */
+export function removedBy(gen: Generation): string {
+  return gen.id === 'rfc-v1' ? 'the RFC (rfc-v1)' : 'v5.11';
+}
+
+/** The vector flag as the API in force spells it: MEMCG_DATA_OBJCGS, or MEMCG_DATA_OBJEXTS where the tree says so. */
+export function vectorFlag(gen: Generation): string {
+  return gen.flags?.objcgs ?? 'MEMCG_DATA_OBJCGS';
 }

@@ -4,7 +4,8 @@ import { formatJson } from './json.js';
 /**
  * The audit as JSON: `check`'s report (`version`, `target`, `findings` of the same shape with
  * paths relative to the tree, `notes`, `errors`) plus `tree`, `stats`, `detected` (with
- * --target auto) and `fixes` (with --fix/--diff).
+ * --target auto), `fixes` (with --fix/--diff) and `baseline` (with --baseline: the upstream
+ * tree and the findings on code identical there, apart from `findings`).
  */
 export function formatAuditJson(result: AuditResult, version: string): string {
   const report = JSON.parse(formatJson(result, version)) as Record<string, unknown>;
@@ -16,6 +17,9 @@ export function formatAuditJson(result: AuditResult, version: string): string {
     stats: result.stats,
     ...(result.fixes ? { fixes: result.fixes } : {}),
     findings: report['findings'],
+    ...(result.baseline
+      ? { baseline: { tree: result.baseline.tree, upstream: (JSON.parse(formatJson({ ...result, findings: result.baseline.upstream }, version)) as Record<string, unknown>)['findings'] } }
+      : {}),
     notes: report['notes'],
     errors: report['errors'],
   };

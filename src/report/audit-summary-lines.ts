@@ -9,6 +9,10 @@ export function auditSummaryLines(result: AuditResult): string[] {
     ...(result.detected?.api ? [`api: ${result.detected.api}`] : []),
     `files: ${s.files} C files (${(s.bytes / 1e6).toFixed(1)} MB) scanned, ${s.candidates} through the prefilter, ${s.parsed} parsed, ${s.withFindings} with findings`,
   ];
+  if (result.baseline) {
+    const n = result.baseline.upstream.length;
+    lines.push(`baseline: ${result.baseline.tree}: ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} on the fork's own code; ${n} on code identical upstream (listed apart, not failing)`);
+  }
   if (result.fixes) {
     const verb = result.fixes.mode === 'fix' ? 'applied' : 'in the patch';
     lines.push(`fixes: ${result.fixes.applied} proven fix${result.fixes.applied === 1 ? '' : 'es'} ${verb}, ${result.fixes.files.length} file${result.fixes.files.length === 1 ? '' : 's'} changed; the findings below are what remains`);

@@ -15,7 +15,17 @@ export function formatAuditText(result: AuditResult): string {
     out.push('', ...table('directory', countBy(result.findings, (f) => directoryOf(f.file))));
     out.push('', ...table('rule', countBy(result.findings, (f) => f.ruleId)));
   }
-  return `${out.join('\n')}\n\n${formatText(result)}`;
+  return `${out.join('\n')}\n\n${formatText(result)}${upstreamText(result)}`;
+}
+
+const LABEL = { error: 'ERROR', warning: 'WARNING', info: 'CHECK' } as const;
+
+/** The findings on upstream code (--baseline), one line each: shown apart, not counted. */
+export function upstreamText(result: AuditResult): string {
+  const up = result.baseline?.upstream ?? [];
+  if (up.length === 0) return '';
+  const lines = up.map((f) => `${f.file}:${f.line}: ${LABEL[f.severity]} [upstream]: ${f.message}`);
+  return `\nupstream: ${up.length} finding${up.length === 1 ? '' : 's'} on code identical in ${result.baseline!.tree} (not failing):\n${lines.join('\n')}\n`;
 }
 
 function table(title: string, groups: readonly GroupCount[]): string[] {

@@ -34,6 +34,10 @@ export function formatHtml(result: AuditResult, version: string): string {
       body.push('</section>');
     }
   }
+  const up = result.baseline?.upstream ?? [];
+  if (up.length > 0) {
+    body.push(`<h2 id="upstream">Upstream: identical in ${esc(result.baseline!.tree)}, not failing (${up.length})</h2><ul class="upstream">`, ...up.map((f) => `<li><code>${esc(f.file)}:${f.line}</code> <span class="badge ${f.severity}">${f.severity}</span> <code>${esc(f.ruleId)}</code> ${esc(f.message)}</li>`), '</ul>');
+  }
   if (result.notes.length > 0) body.push('<h2>Notes</h2><ul>', ...result.notes.map((n) => `<li>${n.file ? `<code>${esc(n.file)}</code>: ` : ''}${esc(n.message)}</li>`), '</ul>');
   if (result.errors.length > 0) body.push('<h2>Errors</h2><ul>', ...result.errors.map((e) => `<li>${esc(e)}</li>`), '</ul>');
   return [

@@ -33,6 +33,10 @@ export function formatMarkdown(result: AuditResult): string {
       out.push('</details>', '');
     }
   }
+  const up = result.baseline?.upstream ?? [];
+  if (up.length > 0) {
+    out.push(`## Upstream (identical in ${mdCode(result.baseline!.tree)}, not failing)`, '', ...up.map((f) => `- ${mdCode(`${f.file}:${f.line}`)} **${LABEL[f.severity]}** ${mdCode(f.ruleId)}: ${mdEscape(f.message)}`), '');
+  }
   if (result.notes.length > 0) out.push('## Notes', '', ...result.notes.map((n) => `- ${n.file ? `${mdCode(n.file)}: ` : ''}${mdEscape(n.message)}`), '');
   if (result.errors.length > 0) out.push('## Errors', '', ...result.errors.map((e) => `- ${mdEscape(e)}`), '');
   return out.join('\n');

@@ -54,12 +54,17 @@ export function formatSarif(result: AuditResult, version: string, rules: readonl
             ],
           },
         ],
-        results: result.findings.map((f) => {
+        results: [...result.findings, ...(result.baseline?.upstream ?? [])].map((f, i) => {
           const lineText = indexOf(f).lineText(f.line);
           const key = `${f.ruleId}\0${f.file}\0${lineText.replace(/\s+/g, '')}`;
           const occurrence = seen.get(key) ?? 0;
           seen.set(key, occurrence + 1);
-          return sarifResult(f, ruleIndex.get(f.ruleId), indexOf(f), findingFingerprint(f.ruleId, f.file, lineText, occurrence));
+          const r = sarifResult(f, ruleIndex.get(f.ruleId), indexOf(f), findingFingerprint(f.ruleId, f.file, lineText, occurrence));
+          if (!result.baseline) return r;
+          // --baseline: upstream code is "unchanged" and suppressed (code scanning lists it apart, closed).
+          return i < result.findings.length
+            ? { ...r, baselineState: 'new' }
+            : { ...r, baselineState: 'unchanged', suppressions: [{ kind: 'external', justification: `identical in the upstream baseline ${result.baseline.tree}` }] };
         }),
       },
     ],

@@ -69,7 +69,7 @@ export const helperAvailability: Rule = {
         const fix = moveFix(ctx, call, name, home);
         const where = generationsDefining(name).join(', ');
         const fnName = call.childForFieldName('function')!;
-        const target = ctx.gen.api ? `${apiName(ctx.gen)}, read from ${ctx.gen.api.source}` : ctx.gen.id;
+        const target = apiName(ctx.gen);
         ctx.report({
           start: fnName.startIndex,
           end: call.endIndex,

@@ -1,5 +1,6 @@
 import { atAccess, type Rule } from './rule.js';
 import { writeFix } from './write-fix.js';
+import { removedBy } from '../model/surface-generation.js';
 
 export const memcgFieldWrite: Rule = {
   meta: {
@@ -21,18 +22,18 @@ export const memcgFieldWrite: Rule = {
     for (const a of ctx.accesses) {
       if (a.field !== 'mem_cgroup' || (a.kind !== 'page' && a.kind !== 'unknown')) continue;
       if (a.usage === 'address') {
-        ctx.report(atAccess(a, 'takes the address of page->mem_cgroup, which v5.11 replaced by the tagged word memcg_data; atomics on it must keep the flag bits'));
+        ctx.report(atAccess(a, `takes the address of page->mem_cgroup, which ${removedBy(ctx.gen)} replaced by the tagged word memcg_data; atomics on it must keep the flag bits`));
         continue;
       }
       if (a.usage !== 'write' && a.usage !== 'write-once') continue;
       if (!ctx.isCore) {
         ctx.report(
-          atAccess(a, 'stores to page->mem_cgroup outside the memcg core: v5.11 keeps flags in the same word (memcg_data), and a store by hand drops them and bypasses the css reference of the charge'),
+          atAccess(a, `stores to page->mem_cgroup outside the memcg core: ${removedBy(ctx.gen)} keeps flags in the same word (memcg_data), and a store by hand drops them and bypasses the css reference of the charge`),
         );
         continue;
       }
       ctx.report(
-        atAccess(a, 'stores to page->mem_cgroup, which v5.11 replaced by the tagged word memcg_data: the store must write the pointer and its MEMCG_DATA_* flags together', writeFix(ctx.gen, a, ctx.src.path, ctx.src.text)),
+        atAccess(a, `stores to page->mem_cgroup, which ${removedBy(ctx.gen)} replaced by the tagged word memcg_data: the store must write the pointer and its MEMCG_DATA_* flags together`, writeFix(ctx.gen, a, ctx.src.path, ctx.src.text)),
       );
     }
   },

@@ -11,6 +11,7 @@ import { replaceNode } from './edits.js';
 import { atAccess, type Rule } from './rule.js';
 import { accessTagTrick } from './tag-trick-match.js';
 import { taggedValue, writeFix } from './write-fix.js';
+import { removedBy, vectorFlag } from '../model/surface-generation.js';
 
 const TRUTH_PARENTS = new Set(['if_statement', 'while_statement', 'unary_expression']);
 
@@ -61,13 +62,13 @@ export const objCgroupsAccess: Rule = {
       if (a.kind === 'unknown' && !a.type.guess) continue;
       if (accessTagTrick(a)) continue; // reported by tag-trick
       if (a.usage === 'address') {
-        ctx.report(atAccess(a, 'installs the obj_cgroup vector by hand: v5.11 keeps it in memcg_data tagged with MEMCG_DATA_OBJCGS, which set_page_objcgs() sets', cmpxchgFix(ctx.gen, a, ctx.src.path)));
+        ctx.report(atAccess(a, `installs the obj_cgroup vector by hand: ${removedBy(ctx.gen)} keeps it in memcg_data tagged with ${vectorFlag(ctx.gen)}${ctx.gen.intents.setObjcgs ? `, which ${ctx.gen.intents.setObjcgs.write('page', 'vec').replace(/\(.*/, '')}() sets` : ''}`, cmpxchgFix(ctx.gen, a, ctx.src.path)));
       } else if (a.usage === 'write' || a.usage === 'write-once') {
-        const msg = 'stores to page->obj_cgroups, which v5.11 replaced by the tagged word memcg_data';
+        const msg = `stores to page->obj_cgroups, which ${removedBy(ctx.gen)} replaced by the tagged word memcg_data`;
         ctx.report(atAccess(a, ctx.isCore ? msg : `${msg}; outside the memcg core the store also bypasses the slab accounting hooks`, ctx.isCore ? writeFix(ctx.gen, a, ctx.src.path, ctx.src.text) : undefined));
       } else {
         ctx.report(
-          atAccess(a, 'reads page->obj_cgroups by hand: the v5.11 word carries the MEMCG_DATA_OBJCGS tag on slab pages and a memcg on other pages', readFix(ctx.gen, a, ctx.src.path, a.valueNode, 'objcgsRead')),
+          atAccess(a, `reads page->obj_cgroups by hand: the memcg_data word carries the ${vectorFlag(ctx.gen)} tag on slab pages and a memcg on other pages`, readFix(ctx.gen, a, ctx.src.path, a.valueNode, 'objcgsRead')),
         );
       }
     }

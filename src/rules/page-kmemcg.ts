@@ -8,6 +8,7 @@ import type { Fix, TextEdit } from '../types.js';
 import { deleteStatement, replaceNode } from './edits.js';
 import type { Rule, RuleContext } from './rule.js';
 import { storeBeforeSetKmemcg, writeFix } from './write-fix.js';
+import { removedBy } from '../model/surface-generation.js';
 
 const KMEMCG = new Set(['PageKmemcg', '__SetPageKmemcg', '__ClearPageKmemcg']);
 
@@ -70,7 +71,7 @@ export const pageKmemcg: Rule = {
         const facts = contextFacts(call, receiver, ctx.src.path);
         if (name === 'PageKmemcg') {
           const fix = chooseFix(intentCandidates(ctx.gen, ['kmemTest'], LEGACY.pageKmemcg!, facts, (spelling) => [replaceNode(call, spelling.write(arg.text))]));
-          report(ctx, call, 'tests the PageKmemcg page type, which v5.11 removed: kmem pages carry MEMCG_DATA_KMEM in memcg_data instead, so the test no longer compiles or, kept as a page type, is never set', fix);
+          report(ctx, call, `tests the PageKmemcg page type, which ${removedBy(ctx.gen)} removed: kmem pages carry MEMCG_DATA_KMEM in memcg_data instead, so the test no longer compiles or, kept as a page type, is never set`, fix);
         } else if (name === '__SetPageKmemcg') {
           const store = storeBeforeSetKmemcg(call);
           const access = store && ctx.accesses.find((a) => a.node.id === store.id);
@@ -82,7 +83,7 @@ export const pageKmemcg: Rule = {
             // Only a fix that folds this very call (deletes it) belongs to it.
             fix = storeFix?.edits.some((e) => e.start <= call.startIndex && call.endIndex <= e.end && e.text === '') ? storeFix : undefined;
           }
-          report(ctx, call, 'sets the PageKmemcg page type, which v5.11 removed: without MEMCG_DATA_KMEM in memcg_data the kmem page is uncharged as a user page', fix);
+          report(ctx, call, `sets the PageKmemcg page type, which ${removedBy(ctx.gen)} removed: without MEMCG_DATA_KMEM in memcg_data the kmem page is uncharged as a user page`, fix);
         } else {
           const stmt = parentOf(unparen(call));
           const fn = enclosingFunction(call);
@@ -92,7 +93,7 @@ export const pageKmemcg: Rule = {
                 ? { edits: clearDeletion(stmt, receiver, ctx.src.text), verdict: 'proven', explanation: 'the word is zeroed in this function, which clears MEMCG_DATA_KMEM as well' }
                 : { edits: clearDeletion(stmt, receiver, ctx.src.text), verdict: 'conditional', explanation: 'holds where the page\'s memcg_data is zeroed, which clears MEMCG_DATA_KMEM' }
               : undefined;
-          report(ctx, call, 'clears the PageKmemcg page type, which v5.11 removed: the KMEM flag lives in memcg_data and goes when the word is zeroed', fix);
+          report(ctx, call, `clears the PageKmemcg page type, which ${removedBy(ctx.gen)} removed: the KMEM flag lives in memcg_data and goes when the word is zeroed`, fix);
         }
       }
     }

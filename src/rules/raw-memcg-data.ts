@@ -9,6 +9,7 @@ import { LEGACY } from '../model/legacy-expressions.js';
 import type { Fix } from '../types.js';
 import { replaceNode } from './edits.js';
 import { atAccess, type Rule } from './rule.js';
+import { vectorFlag } from '../model/surface-generation.js';
 
 type RawUse = { kind: 'pointer' | 'flag-kmem' | 'flag-objcgs' | 'integer'; node: SyntaxNode };
 
@@ -127,7 +128,7 @@ export const rawMemcgData: Rule = {
       } else if (use.kind === 'flag-kmem') {
         ctx.report({ ...atAccess(a, 'tests MEMCG_DATA_KMEM by hand: PageMemcgKmem() is the accessor', helperFix(ctx.gen, a, ctx.src.path, use.node, 'pageKmemcg', ['kmemTest'])), start: use.node.startIndex, end: use.node.endIndex, severity: 'warning' });
       } else if (use.kind === 'flag-objcgs') {
-        ctx.report({ ...atAccess(a, 'tests MEMCG_DATA_OBJCGS by hand: page_objcgs_check() is the accessor', helperFix(ctx.gen, a, ctx.src.path, use.node, 'objcgsTagTest', ['objcgsCheck'], true)), start: use.node.startIndex, end: use.node.endIndex, severity: 'warning' });
+        ctx.report({ ...atAccess(a, `tests ${vectorFlag(ctx.gen)} by hand: ${ctx.gen.intents.objcgsCheck ? `${ctx.gen.intents.objcgsCheck.write('page').replace(/\(.*/, '')}() is the accessor` : 'the slab code\'s helpers own the vector'}`, helperFix(ctx.gen, a, ctx.src.path, use.node, 'objcgsTagTest', ['objcgsCheck'], true)), start: use.node.startIndex, end: use.node.endIndex, severity: 'warning' });
       } else {
         ctx.report({ ...atAccess(a, 'reads the raw memcg_data word: right for printing it or testing "charged at all", not for the memcg (page_memcg_check())'), severity: 'info' });
       }

@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { removedBy } from '../model/surface-generation.js';
 
 const STALE = /\b\w+(->|\.)(mem_cgroup|obj_cgroups)\b|\bPageKmemcg\b/;
 
@@ -13,11 +14,12 @@ export const staleComment: Rule = {
     fixable: false,
   },
   check(ctx) {
+    if (ctx.gen.id === 'legacy') return; // the fields are the legacy API: its comments name them rightly
     for (const n of ctx.src.indexes[0]!.comments) {
       const m = STALE.exec(n.text);
       if (!m) continue;
       const start = n.startIndex + m.index;
-      ctx.report({ start, end: start + m[0].length, message: `comment names ${m[0]}, which v5.11 removed`, confidence: 'high' });
+      ctx.report({ start, end: start + m[0].length, message: `comment names ${m[0]}, which ${removedBy(ctx.gen)} removed`, confidence: 'high' });
     }
   },
 };

@@ -12,6 +12,7 @@ import { deleteStatement, replaceNode } from './edits.js';
 import { objcgsReadFix } from './obj-cgroups-access.js';
 import { atAccess, type Rule } from './rule.js';
 import { accessTagTrick, maskedValueNode, tagTrickOn, testValueNode } from './tag-trick-match.js';
+import { removedBy, vectorFlag } from '../model/surface-generation.js';
 
 /** The variable an expression's value is stored into, through READ_ONCE() and parentheses. */
 function storedInto(n: SyntaxNode): string | null {
@@ -107,12 +108,12 @@ export const tagTrick: Rule = {
       if (!trick) continue;
       if (trick.kind === 'mask') {
         const value = maskedValueNode(trick.node);
-        ctx.report({ ...atAccess(a, 'masks the obj_cgroups tag by hand: the v5.11 word also carries MEMCG_DATA_KMEM, which ~0x1UL leaves in the pointer', objcgsReadFix(ctx.gen, a, ctx.src.path, value, 'objcgsMasked')), start: value.startIndex, end: value.endIndex });
+        ctx.report({ ...atAccess(a, `masks the obj_cgroups tag by hand: the memcg_data word also carries MEMCG_DATA_KMEM, which ~0x1UL leaves in the pointer`, objcgsReadFix(ctx.gen, a, ctx.src.path, value, 'objcgsMasked')), start: value.startIndex, end: value.endIndex });
       } else {
         const value = testValueNode(trick.node);
         const facts = contextFacts(a.node, normalizedText(a.node.childForFieldName('argument')!), ctx.src.path);
         const fix = chooseFix(intentCandidates(ctx.gen, ['objcgsCheck'], LEGACY.objcgsTagTest!, facts, (spelling) => [replaceNode(value, spelling.write(a.pageArg))], true));
-        ctx.report({ ...atAccess(a, 'tests the obj_cgroups tag bit by hand: v5.11 names it MEMCG_DATA_OBJCGS in memcg_data, which page_objcgs_check() tests', fix), start: value.startIndex, end: value.endIndex });
+        ctx.report({ ...atAccess(a, `tests the obj_cgroups tag bit by hand: ${removedBy(ctx.gen)} names it ${vectorFlag(ctx.gen)} in memcg_data${ctx.gen.intents.objcgsCheck ? `, which ${ctx.gen.intents.objcgsCheck.write('page').replace(/\(.*/, '')}() tests` : ''}`, fix), start: value.startIndex, end: value.endIndex });
       }
     }
     const seen = new Set<number>();
@@ -139,7 +140,7 @@ export const tagTrick: Rule = {
           end: value.endIndex,
           message: readBy
             ? `tests the obj_cgroups tag on ${n.text}, which ${readBy}() read: it is never tagged, so the test is dead code`
-            : `tests the obj_cgroups tag on ${n.text} by hand: page_memcg_check() returns NULL for a slab page's vector, and v5.11 moved the tag to MEMCG_DATA_OBJCGS`,
+            : `tests the obj_cgroups tag on ${n.text} by hand: page_memcg_check() returns NULL for a slab page's vector, and ${removedBy(ctx.gen)} moved the tag to ${vectorFlag(ctx.gen)}`,
           confidence: 'high',
           ...((f) => (f ? { fix: f } : {}))(variableTestFix(trick.node, n.text, ctx.src.text, readBy)),
         });

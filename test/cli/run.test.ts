@@ -135,10 +135,15 @@ describe('run: --tree', () => {
     expect(absolute.out).toBe(fromTree.out);
   });
 
-  it('refuses C files outside the tree', async () => {
-    fs.writeFileSync(path.join(work, 'outside.c'), 'int x;\n');
-    expect(await cli(['check', '--tree', 'tree', path.join(work, 'outside.c')])).toEqual({ code: 2, out: '', err: `memcg-review: '${path.join(work, 'outside.c')}' is outside the tree\n` });
-    expect((await cli(['check', '--tree', 'tree', '../outside.c'])).code).toBe(2);
+  it('a C file named outside the tree is an out-of-tree module: reviewed under the name given, fixed in place', async () => {
+    fs.writeFileSync(path.join(work, 'outside.c'), 'void f(struct page *page) { use(page->mem_cgroup); }\n');
+    const r = await cli(['check', '--tree', 'tree', path.join(work, 'outside.c')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${path.join(work, 'outside.c')}:1: WARNING: open-coded read of page->mem_cgroup`);
+    expect((await cli(['check', '--tree', 'tree', 'outside.c'])).out).toContain('outside.c:1: WARNING');
+    expect((await cli(['check', '--tree', 'tree', '--fix', 'outside.c'])).code).toBe(0);
+    expect(read('outside.c')).toBe('void f(struct page *page) { use(page_memcg(page)); }\n');
+    expect((await cli(['check', '--tree', 'tree', '../outside.c'])).code).toBe(2); // not there
   });
 
   it('builds full post-images from the tree: line numbers and context are the real ones', async () => {

@@ -15,7 +15,7 @@ test('detects v6.1 from the headers, reports no errors and nothing in percpu', (
   const r = spawnCli(['audit', tree, '--target', 'auto', '--format', 'json']);
   expect(r.err).toBe('');
   const report = JSON.parse(r.out);
-  expect(report.detected).toEqual({ target: 'v6.1', evidence: 'include/linux/memcontrol.h defines folio_memcg()' });
+  expect(report.detected).toEqual({ target: 'v6.1', evidence: 'include/linux/memcontrol.h defines folio_memcg()', api: expect.stringContaining('flags MEMCG_DATA_FLAGS_MASK, MEMCG_DATA_KMEM, MEMCG_DATA_OBJCGS') });
   expect(report.target).toBe('v6.1');
   expect(report.stats.files).toBeGreaterThan(50_000);
   expect(report.errors).toEqual([]);

@@ -20,6 +20,8 @@ export interface AuditArgs {
   exclude: string[];
   failOn: Severity;
   core: string[];
+  /** --baseline DIR: the upstream tree; findings on code identical there are `upstream`, not failing. */
+  baseline?: string;
   /** --max-file-size: characters over which a file is not reviewed (a note); the reviewer's default when absent. */
   maxBytes?: number;
   /** --parse-timeout: milliseconds after which a parse is given up (a note); the reviewer's default when absent. */
@@ -31,7 +33,7 @@ export interface AuditArgs {
 export type AuditCommand = { kind: 'help' } | AuditArgs;
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-const VALUED = new Set(['--target', '--format', '--output', '-o', '--jobs', '-j', '--include', '--exclude', '--fail-on', '--core', '--max-file-size', '--parse-timeout', '--review-timeout']);
+const VALUED = new Set(['--target', '--format', '--output', '-o', '--jobs', '-j', '--include', '--exclude', '--fail-on', '--core', '--baseline', '--max-file-size', '--parse-timeout', '--review-timeout']);
 export const MAX_JOBS = 64;
 
 /** Parses the arguments after `audit`; throws UserError on bad usage. */
@@ -103,6 +105,9 @@ function setValue(args: Omit<AuditArgs, 'dir'>, name: string, value: string): vo
       break;
     case '--core':
       args.core.push(value);
+      break;
+    case '--baseline':
+      args.baseline = value;
       break;
     case '--max-file-size':
       args.maxBytes = positive(name, value);

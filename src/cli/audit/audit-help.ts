@@ -27,6 +27,8 @@ Options:
   --exclude GLOB        skip matching files and folders (repeatable), same globs
   --fail-on error|warning|info
                         lowest severity that makes the exit code 1 (default warning)
+  --baseline DIR        the upstream tree the fork is based on: findings on code identical
+                        there are shown apart as upstream and do not fail the audit
   --core GLOB           a file allowed to write the memcg word, added to the defaults
                         (${DEFAULT_CORE_FILES.join(', ')}); repeatable
   --max-file-size N     a file over N characters is not parsed, with a note

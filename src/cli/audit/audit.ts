@@ -12,6 +12,8 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { openTree, readTreeFile } from '../tree.js';
 import { treeCore } from '../../model/tree-core.js';
+import { splitUpstream } from '../../audit/upstream.js';
+import { sourceKey } from '../../review/result.js';
 import { UserError } from '../user-error.js';
 import { parseAuditArgs, type AuditArgs } from './audit-args.js';
 import { AUDIT_HELP } from './audit-help.js';
@@ -42,6 +44,7 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
     return EXIT.clean;
   }
   const tree = openTree(args.dir, io);
+  const baseline = args.baseline === undefined ? undefined : openTree(args.baseline, io);
   const { target, detected, api } = auditTarget(args.target, tree, args.dir, io);
   const core = treeCore((rel) => readTreeFile(tree, rel, io)).files;
   const setup: WorkerSetup = { root: tree.root, options: { ...reviewOptions(args, target, core), ...(api ? { api } : {}) }, mode: args.mode };
@@ -59,6 +62,11 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
   const notApplied = new Set(changed.map((c) => c.path).filter((p) => !written.written.includes(p)));
   const result = auditResultOf(tally, { tree: args.dir, target, mode: args.mode, ...(detected ? { detected } : {}), notApplied });
   result.notes.push(...written.notes, ...walked.unreadable.map((u) => ({ message: `folder not read: ${u}` })));
+  if (baseline) {
+    const split = splitUpstream(result.findings, (file) => result.sources.get(sourceKey(file)), (file) => readTreeFile(baseline, file, io));
+    result.findings = split.fork;
+    result.baseline = { tree: args.baseline!, upstream: split.upstream };
+  }
 
   if (args.mode === 'diff') emit(args, io, patchOf(changed));
   else {
