@@ -11,7 +11,8 @@ export interface ActionInputs {
   head: string;
   /** The tree to audit, relative to the workspace. */
   path: string;
-  target: Target;
+  /** A preset, or `auto`: the API the tree defines (with check --git: the range's base with its commits applied). */
+  target: Target | 'auto';
   failOn: Severity;
   sarifFile: string;
 }
@@ -30,7 +31,7 @@ export function actionInputs(env: Readonly<Record<string, string | undefined>>):
     base: value('BASE', ''),
     head: value('HEAD', ''),
     path: value('PATH', '.'),
-    target: oneOf('target', value('TARGET', 'v5.11'), TARGETS),
+    target: oneOf('target', value('TARGET', 'auto'), ['auto', ...TARGETS] as const),
     failOn: oneOf('fail-on', value('FAIL_ON', 'error'), SEVERITIES),
     sarifFile: value('SARIF_FILE', 'memcg-review.sarif'),
   };

@@ -8,7 +8,7 @@ export type SeverityOverride = Severity | 'off';
 
 /** The App's settings for one repository (`.github/memcg-review.yml`). */
 export interface AppConfig {
-  /** The API generation to migrate to, or `auto` to read it from the base tree's headers. */
+  /** A preset API generation, or `auto` (the default): the API the pull request's headers define, base plus its commits. */
   target: Target | 'auto';
   /** Only files matching one of these globs are reviewed. */
   paths: string[];
@@ -31,7 +31,7 @@ export interface AppConfig {
 }
 
 export const DEFAULT_CONFIG: AppConfig = {
-  target: 'v5.11',
+  target: 'auto',
   paths: ['**'],
   ignore: [],
   core: [...DEFAULT_CORE_FILES],

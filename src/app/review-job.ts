@@ -24,6 +24,7 @@ import { resolveTarget } from './resolve-target.js';
 import { reviewPullRequest } from './review-pull-request.js';
 import { decideRun } from './run-decision.js';
 import { GITHUB_TEXT_LIMIT, truncate } from './truncate.js';
+import type { ApiSurface } from '../model/api-surface.js';
 
 export const CHECK_NAME = 'memcg-review';
 /** 20 requests of 50: at most 1000 annotations per check run. */
@@ -54,7 +55,7 @@ export interface JobDeps {
   appId: number;
   /** The App's bot account (`slug[bot]`), null when unknown: only its comments count as already posted. */
   botLogin: string | null;
-  reviewerFor(target: Target, core: readonly string[], limits: ReviewLimits): Promise<Reviewer>;
+  reviewerFor(target: Target, core: readonly string[], limits: ReviewLimits, api?: ApiSurface): Promise<Reviewer>;
   log: Logger;
   now(): number;
   version: string;
@@ -109,8 +110,8 @@ export async function runReviewJob(req: ReviewRequest, deps: JobDeps): Promise<J
 
 async function review(req: ReviewRequest, deps: JobDeps, config: AppConfig, hash: string, runs: CheckRunInfo[], checkRunId: number | undefined, configNote?: string): Promise<JobOutcome> {
   const { api } = deps;
-  const target = await resolveTarget(api, config, req.baseSha);
-  const reviewer = await deps.reviewerFor(target.target, config.core, { maxBytes: config.maxFileSize, maxParseMillis: config.parseTimeout });
+  const target = await resolveTarget(api, config, req.baseSha, req.headSha);
+  const reviewer = await deps.reviewerFor(target.target, config.core, { maxBytes: config.maxFileSize, maxParseMillis: config.parseTimeout }, target.api);
   const snapshot = await loadSnapshot(api, req, config);
   const raw = reviewPullRequest(reviewer, snapshot, target.target);
   const result = { ...raw, findings: applySeverity(raw.findings, config.severity) };

@@ -12,7 +12,9 @@ import { parentOf, rangeCommits } from './git-range.js';
 import type { Io } from './io.js';
 import type { Inputs } from './load-inputs.js';
 import { reviewInputs } from './review-inputs.js';
-import { DEFAULT_CORE_FILES } from '../types.js';
+import { DEFAULT_CORE_FILES, type ReviewOptions } from '../types.js';
+import { seriesSurface } from '../review/series-surface.js';
+import { UserError } from './user-error.js';
 import { selectRules } from './rule-selection.js';
 import { reviewLimits } from './review-limits.js';
 
@@ -21,15 +23,20 @@ import { reviewLimits } from './review-limits.js';
  * the files of the first commit's parent read from the repository; then reported, or the fixes
  * printed (--diff) against the range's last post-images.
  */
-export async function checkGit(args: CheckArgs & { git: string; target: Target }, io: Io, createReviewer: CreateReviewer): Promise<ExitCode> {
-  const commits = rangeCommits(io.cwd, args.git);
+export async function checkGit(given: CheckArgs & { git: string; target: Target | 'auto' }, io: Io, createReviewer: CreateReviewer): Promise<ExitCode> {
+  const commits = rangeCommits(io.cwd, given.git);
   const inputs: Inputs = { patches: commits.map((c) => commitPatch(io.cwd, c)), sources: [] };
   const parent = parentOf(io.cwd, commits[0]!);
   const base = () => {
     const notes: InputNote[] = [];
     return { read: gitBaseReader(io.cwd, parent, notes), notes };
   };
-  const reviewer = selectRules(await startReviewer(createReviewer, { target: args.target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core], limits: reviewLimits(args) }), args);
+  // auto: the API the range's base defines with the range's commits applied, in order.
+  const api = given.target === 'auto' ? seriesSurface(inputs.patches, base().read) : null;
+  if (given.target === 'auto' && !api) throw new UserError(`cannot tell the API generation from the range's base ${parent}: its headers define none of the names of a known generation; give --target GEN`);
+  const args = { ...given, target: api ? api.preset : (given.target as Target) };
+  const options: ReviewOptions = { target: args.target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core], limits: reviewLimits(args), ...(api ? { api } : {}) };
+  const reviewer = selectRules(await startReviewer(createReviewer, options), args);
   const before = reviewInputs(reviewer, inputs, args.target, base);
   if (args.mode !== 'diff') {
     io.stdout(formatReport(before.result, args.format, io.version, checkpatchOptions(args, before, true)));

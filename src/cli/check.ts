@@ -29,7 +29,6 @@ export type CreateReviewer = (options: ReviewOptions) => Promise<Reviewer>;
 /** `memcg-review check`: review, then report, fix in place (--fix) or print the fixes (--diff). */
 export async function check(given: CheckArgs, io: Io, createReviewer: CreateReviewer): Promise<ExitCode> {
   if (given.git !== undefined) {
-    if (given.target === 'auto') throw new UserError('--target auto reads the generation from --tree DIR; with --git, name it (--target v5.11, ...)');
     return checkGit({ ...given, target: given.target, git: given.git }, io, createReviewer);
   }
   const tree = given.tree === undefined ? undefined : openTree(given.tree, io);

@@ -9,8 +9,8 @@ describe('planAction', () => {
   it('checks the commits base..head as JSON (the gate) and audits the tree as SARIF', () => {
     expect(planAction(inputs(), range, true)).toEqual({
       runs: [
-        { command: 'check', argv: ['check', '--git', 'b0..h1', '--target', 'v5.11', '--fail-on', 'error', '--format', 'json'], gate: true },
-        { command: 'audit', argv: ['audit', '.', '--target', 'v5.11', '--fail-on', 'error', '--format', 'sarif', '--output', 'memcg-review.sarif'], gate: false, sarif: 'memcg-review.sarif' },
+        { command: 'check', argv: ['check', '--git', 'b0..h1', '--target', 'auto', '--fail-on', 'error', '--format', 'json'], gate: true },
+        { command: 'audit', argv: ['audit', '.', '--target', 'auto', '--fail-on', 'error', '--format', 'sarif', '--output', 'memcg-review.sarif'], gate: false, sarif: 'memcg-review.sarif' },
       ],
       notices: [],
     });
@@ -18,7 +18,7 @@ describe('planAction', () => {
 
   it('gates on the audit when it runs alone, and runs only what the mode asks', () => {
     expect(planAction(inputs({ mode: 'audit', path: 'linux', failOn: 'warning' }), range, true).runs).toEqual([
-      { command: 'audit', argv: ['audit', 'linux', '--target', 'v5.11', '--fail-on', 'warning', '--format', 'sarif', '--output', 'memcg-review.sarif'], gate: true, sarif: 'memcg-review.sarif' },
+      { command: 'audit', argv: ['audit', 'linux', '--target', 'auto', '--fail-on', 'warning', '--format', 'sarif', '--output', 'memcg-review.sarif'], gate: true, sarif: 'memcg-review.sarif' },
     ]);
     expect(planAction(inputs({ mode: 'check' }), range, true).runs.map((r) => r.command)).toEqual(['check']);
   });

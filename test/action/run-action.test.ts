@@ -53,8 +53,8 @@ describe('runAction (the review step of action.yml)', () => {
     const r = action(env(), cli);
     expect(calls).toEqual([
       ['audit', '--help'],
-      ['check', '--git', 'b0..h1', '--target', 'v5.11', '--fail-on', 'error', '--format', 'json'],
-      ['audit', '.', '--target', 'v5.11', '--fail-on', 'error', '--format', 'sarif', '--output', 'memcg-review.sarif'],
+      ['check', '--git', 'b0..h1', '--target', 'auto', '--fail-on', 'error', '--format', 'json'],
+      ['audit', '.', '--target', 'auto', '--fail-on', 'error', '--format', 'sarif', '--output', 'memcg-review.sarif'],
     ]);
     expect(r.lines).toContain('::error file=mm/a.c,line=3,endLine=3,col=2,endColumn=9,title=memcg-review memcg-field-read::m');
     expect(r.output).toBe('sarif-file=memcg-review.sarif\nfindings=1\nresult=findings\n');

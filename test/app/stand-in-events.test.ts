@@ -78,12 +78,20 @@ describe('the App against the stand-in, in process', () => {
     const run = s.state.checkRuns[0]!;
     expect(run.status).toBe('completed');
     if (SUPPORTED_TARGETS.includes('v6.1')) {
-      expect(run.output.summary).toContain('Target: **v6.1** (auto: include/linux/memcontrol.h defines folio_memcg())');
+      expect(run.output.summary).toMatch(/Target: \*\*v6\.1\*\* \(auto: read from the base \w{7} with the pull request's commits applied \(head \w{7}\): include\/linux\/memcontrol\.h \(nearest preset v6\.1: include\/linux\/memcontrol\.h defines folio_memcg\(\);/);
     } else {
       expect(run.conclusion).toBe('neutral');
       expect(run.output.summary).toContain('target v6.1 is not supported yet');
       expect(s.state.reviews).toHaveLength(0);
     }
+  });
+
+  it('without any configuration, the API is read from the pull request\'s headers, and the summary says so (not "the configuration")', async () => {
+    const { s, app } = await start(undefined, { 'include/linux/memcontrol.h': 'enum page_memcg_data_flags {\n\tMEMCG_DATA_OBJCGS = (1UL << 0),\n\tMEMCG_DATA_KMEM = (1UL << 1),\n};\nstatic inline struct mem_cgroup *page_memcg_check(struct page *page);\nstatic inline struct mem_cgroup *page_memcg(struct page *page);\n' });
+    await app.receive({ id: '1', name: 'pull_request', payload: pullRequestPayload(s, 'opened') } as never);
+    const summary = s.state.checkRuns[0]!.output.summary;
+    expect(summary).toMatch(/Target: \*\*v5\.11\*\* \(auto: read from the base \w{7} with the pull request's commits applied \(head \w{7}\): include\/linux\/memcontrol\.h \(nearest preset v5\.11/);
+    expect(summary).not.toContain('configuration');
   });
 
   it('with target: auto on a tree whose headers say nothing, reviews for v5.11 and says why', async () => {
