@@ -48,6 +48,8 @@ export function mockPull(options: { config?: string; existingRuns?: unknown[]; e
   api.get(new RegExp(`${repo}/commits/${COMMIT}\\?`)).reply(200, { sha: COMMIT, files: [{ filename: FILE, status: 'modified', patch: PATCH }] });
   api.get(new RegExp(`${repo}/pulls/${NUMBER}/files`)).reply(200, [{ filename: FILE, status: 'modified', patch: PATCH }, { filename: 'README', status: 'modified', patch: '@@ -1 +1 @@\n-a\n+b' }]);
   api.get(new RegExp(`${repo}/contents/${FILE.replace(/\//g, '%2F')}\\?ref=${HEAD}`)).reply(200, HEAD_TEXT);
+  // target auto (the default) reads the memcg headers at the head: this small repository has none.
+  api.get(new RegExp(`${repo}/contents/(include%2Flinux|mm)%2F[\\w-]+\\.h\\?ref=${HEAD}`)).reply(404, { message: 'Not Found' });
   api.get(new RegExp(`${repo}/pulls/${NUMBER}/comments`)).reply(200, options.existingComments ?? []);
   api.post(`${repo}/pulls/${NUMBER}/reviews`).reply(200, (_uri, body) => {
     captured.reviews.push(body as Record<string, unknown>);
