@@ -1,6 +1,9 @@
 import { definedNames, SURFACE_FILES, type SurfaceFile } from './api-surface.js';
 import { HELPER_NAMES } from './helper-names.js';
 
+/** Readers of the slab word that no preset models (mm/slab.h of 6.1 and of 6.10+). */
+const SLAB_WORD_READERS = ['slab_objcgs', 'slab_obj_exts', 'folio_objcg'];
+
 /** The MAINTAINERS entry whose files are the memcg core. */
 export const MEMCG_ENTRY = 'CONTROL GROUP - MEMORY RESOURCE CONTROLLER (MEMCG)';
 
@@ -20,7 +23,7 @@ export function treeCore(read: (path: 'MAINTAINERS' | SurfaceFile) => string | n
     if (text === null) continue;
     if (!/\b(memcg_data|obj_exts)\b/.test(text)) continue; // the legacy union has no word to own
     const defined = definedNames(text).functions;
-    if ([...HELPER_NAMES].some((h) => defined.has(h))) owners.push(p);
+    if ([...HELPER_NAMES, ...SLAB_WORD_READERS].some((h) => defined.has(h))) owners.push(p);
   }
   for (const p of owners) if (!files.includes(p)) files.push(p);
   const said = [entry.length ? `MAINTAINERS "${MEMCG_ENTRY}" (${entry.join(', ')})` : '', owners.length ? `the headers defining the word's readers (${owners.join(', ')})` : ''].filter(Boolean);
