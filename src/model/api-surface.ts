@@ -1,5 +1,6 @@
 import type { Target } from '../types.js';
 import { detectGeneration, GENERATION_FILES } from './detect-generation.js';
+import { GENERATIONS } from './generation.js';
 
 /**
  * The memcg API a tree defines, as names: which helpers and flags EXIST, read from the code under
@@ -66,8 +67,7 @@ export function readApiSurface(read: (path: SurfaceFile) => string | null, from 
     const t = read(p);
     if (t !== null) texts.set(p, t);
   }
-  const detected = detectGeneration((p) => texts.get(p) ?? null);
-  if (!detected.target) return null;
+  let detected = detectGeneration((p) => texts.get(p) ?? null);
   const functions = new Set<string>();
   const constants = new Set<string>();
   const fields = new Set<string>();
@@ -81,9 +81,17 @@ export function readApiSurface(read: (path: SurfaceFile) => string | null, from 
   if (/PAGE_TYPE_OPS\(\s*Kmemcg\b/.test(texts.get('include/linux/page-flags.h') ?? '')) {
     for (const n of ['PageKmemcg', '__SetPageKmemcg', '__ClearPageKmemcg']) functions.add(n);
   }
+  if (!detected.target) {
+    // No generation's flags or fields: the preset that has the most of the readers defined, if any.
+    const scored = GENERATIONS.filter((g) => g.id !== 'rfc-v1').map((g) => ({ g, n: [...functions].filter((f) => g.helpers[f]).length }));
+    const best = scored.reduce((a, b) => (b.n > a.n ? b : a), { g: scored[0]!.g, n: 0 });
+    if (best.n === 0) return null;
+    const names = [...functions].filter((f) => best.g.helpers[f]);
+    detected = { target: best.g.id, evidence: `the headers define ${names.map((n) => `${n}()`).join(', ')} but no generation's flags or fields` };
+  }
   return {
     source: `${from} ${[...texts.keys()].join(', ')}`,
-    preset: detected.target,
+    preset: detected.target!,
     evidence: detected.evidence,
     functions: [...functions].sort(),
     constants: [...constants].sort(),
