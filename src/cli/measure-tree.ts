@@ -41,6 +41,20 @@ export async function measureTree(tree: Tree, treeArg: string, gen: Generation, 
   return result;
 }
 
+/**
+ * The contract an audit or check of `tree` validates fixes by, and one phrase for the report:
+ * measured from the tree's helpers when it defines them for a generation with the word; the
+ * preset (and why) when they cannot be measured (no cc, a header the harness cannot build). No
+ * contract and no phrase when the tree has no include/linux/memcontrol.h or the target no word.
+ */
+export async function treeContract(tree: Tree, treeArg: string, gen: Generation, io: Io): Promise<{ contract?: MeasuredContract; description?: string }> {
+  if (!gen.flags?.objcgs.startsWith('MEMCG_DATA_') || readTreeFile(tree, HEADER, io) === null) return {};
+  const found = await contractOrPreset(tree, treeArg, gen, io);
+  if ('preset' in found) return { description: `the ${gen.id} preset: the tree's helpers could not be measured (${found.preset})` };
+  const n = Object.keys(found.contract.helpers).length;
+  return { contract: found.contract, description: `measured from ${found.contract.source}: ${n} helper${n === 1 ? '' : 's'} compiled and run on every state` };
+}
+
 /** What an audit or check with --tree validates fixes by: the measured contract, or the preset (and why) when it cannot be measured. */
 export async function contractOrPreset(tree: Tree, treeArg: string, gen: Generation, io: Io): Promise<{ contract: MeasuredContract } | { preset: string }> {
   try {
