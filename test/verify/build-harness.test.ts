@@ -102,3 +102,46 @@ static inline struct obj_cgroup **page_objcgs_check(struct page *page) { return 
     expect(buildHarness(header, generationOf(target), parser)).toEqual({ ok: false, reason });
   });
 });
+
+describe("buildHarness: the tree's own readers of the word", () => {
+  const FLAGS = 'enum page_memcg_data_flags { MEMCG_DATA_OBJEXTS = 1UL, MEMCG_DATA_KMEM = 2UL };\n#define OBJEXTS_FLAGS_MASK 3UL\n';
+  const HEADER = `${FLAGS}static inline struct obj_cgroup *folio_objcg(struct folio *folio)
+{
+	unsigned long memcg_data = folio->memcg_data;
+
+	VM_BUG_ON_FOLIO(memcg_data & MEMCG_DATA_OBJEXTS, folio);
+	return (struct obj_cgroup *)(memcg_data & ~OBJEXTS_FLAGS_MASK);
+}
+static inline struct mem_cgroup *folio_memcg(struct folio *folio)
+{
+	struct obj_cgroup *objcg = folio_objcg(folio);
+
+	return objcg ? READ_ONCE(objcg->memcg) : NULL;
+}
+static inline bool folio_is_charged_by_hand(struct folio *folio)
+{
+	return folio_memcg(folio) != NULL;
+}
+static inline bool folio_matches_lruvec(struct folio *folio, struct lruvec *lruvec)
+{
+	return folio_memcg(folio) == lruvec->memcg;
+}
+static inline struct lruvec *folio_lruvec(struct folio *folio)
+{
+	return (struct lruvec *)folio_memcg(folio);
+}
+static inline bool folio_is_big(struct folio *folio)
+{
+	return folio->flags > 1;
+}
+`;
+
+  it('measures every function that reads the word, directly or through the header, and takes one page or folio: the preset lacks them, so they are not compared', () => {
+    const h = harness(HEADER, 'v6.18');
+    expect(h.cases.filter((c) => !c.inModel).map((c) => [c.helper, c.call, c.takes])).toEqual([
+      ['folio_objcg', 'folio_objcg((struct folio *)page)', 'folio'],
+      ['folio_is_charged_by_hand', 'folio_is_charged_by_hand((struct folio *)page)', 'folio'],
+    ]);
+    expect(h.cases.filter((c) => c.inModel).map((c) => c.helper)).toEqual(['folio_memcg', 'folio_memcg(page_folio())']);
+  });
+});
