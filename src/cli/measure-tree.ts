@@ -35,7 +35,7 @@ export async function measureTree(tree: Tree, treeArg: string, gen: Generation, 
   const built = buildHarness(header, gen, await loadCParser(), layout);
   if (!built.ok) throw new UserError(built.reason);
   const outcomes = parseHarnessOutput(runHarness(built.harness.source, cc));
-  const contract = measuredContract(gen, outcomes, built.harness.cases, built.harness.skipped, { source: `${treeArg}/${HEADER}`, layout: layout.evidence });
+  const contract = measuredContract(gen, outcomes, built.harness.cases, built.harness.skipped, { source: `${treeArg}/${HEADER}`, layout: layout.evidence, stores: { user: layout.user, kmem: layout.kmem } });
   const result = compareWithModel(gen, outcomes, built.harness.skipped, contract);
   measured.set(key, result);
   return result;

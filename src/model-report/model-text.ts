@@ -9,7 +9,7 @@ export function modelText(view: ModelView): string {
   const notes = new Footnotes();
   const states = view.states.map((s) => s.id);
   const lines = [`memcg model: ${view.target}`, view.summary, flagsLine(view), ...measuredLines(view), '', 'States'];
-  lines.push(...columns([['state', `word in ${view.target}`, 'legacy (<= 5.10)', 'description'], ...view.states.map((s) => [s.id, s.word, s.legacy, s.description])]));
+  lines.push(...columns([['state', view.measured && 'source' in view.measured ? 'word in the tree' : `word in ${view.target}`, 'legacy (<= 5.10)', 'description'], ...view.states.map((s) => [s.id, s.word, s.legacy, s.description])]));
   lines.push('', view.measured && 'source' in view.measured ? "The tree's helpers on each state, as measured, under rcu_read_lock()" : 'Helpers on each state, under rcu_read_lock()');
   lines.push(...columns([['helper', 'takes', ...states], ...view.helpers.map((h) => [h.name, h.takes, ...states.map((s) => notes.cell(h.outcomes[s]))])]));
   const outside = view.helpers.filter((h) => Object.keys(h.outsideRcu).length > 0);

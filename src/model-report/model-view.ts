@@ -75,8 +75,12 @@ function measuredRow(m: MeasuredHelper): HelperRow {
 /** The measured table of a tree laid out like a generation: every helper it measured, as the tree's definition behaved. */
 export function measuredModelView(gen: Generation, contract: MeasuredContract): ModelView {
   const base = modelView(gen);
+  const { user, kmem } = contract.stores;
+  const word = (row: StateRow): string =>
+    row.id === 'user' ? user : row.id === 'kmem' ? row.word.replace(/^(memcg|objcg)/, kmem) : row.word.replace(/\(head page: (memcg|objcg)\)/, `(head page: ${user})`);
   return {
     ...base,
+    states: base.states.map((row) => ({ ...row, word: word(row) })),
     helpers: Object.values(contract.helpers).map(measuredRow),
     measured: { source: contract.source, layout: contract.layout, notMeasured: contract.unmeasured },
   };

@@ -35,6 +35,8 @@ export interface MeasuredContract {
   source: string;
   /** Where the states' words were read (word layout). */
   layout: string;
+  /** What the states' words held: the pointer a charged user folio and a kmem page store. */
+  stores: { user: 'memcg' | 'objcg'; kmem: 'memcg' | 'objcg' };
   /** Every measured helper, by the name the model calls it (`page_memcg_check`, `folio_memcg(page_folio())`). */
   helpers: Record<string, MeasuredHelper>;
   /** Helpers the tree defines (or the preset names) that were not measured, and why. */

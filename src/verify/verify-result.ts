@@ -34,7 +34,7 @@ export function measuredContract(
   outcomes: readonly TreeOutcome[],
   cases: readonly Pick<HarnessCase, 'helper' | 'inModel' | 'takes'>[],
   skipped: SkippedHelper[],
-  where: { source: string; layout: string },
+  where: { source: string; layout: string; stores?: MeasuredContract['stores'] },
 ): MeasuredContract {
   const helpers: Record<string, MeasuredHelper> = {};
   for (const c of cases) {
@@ -47,7 +47,8 @@ export function measuredContract(
     const table = Object.fromEntries(ALL_STATES.map((s) => [s, { underRcu: at(s, true), outsideRcu: at(s, false) }])) as MeasuredHelper['outcomes'];
     helpers[c.helper] = { name: c.helper, inPreset: c.inModel && !!gen.helpers[c.helper], takes: c.takes, outcomes: table };
   }
-  return { target: gen.id, source: where.source, layout: where.layout, helpers, unmeasured: skipped.filter((s) => !/^raw word /.test(s.helper)) };
+  const stores = where.stores ?? { user: 'memcg', kmem: gen.kmemStores ?? 'memcg' };
+  return { target: gen.id, source: where.source, layout: where.layout, stores, helpers, unmeasured: skipped.filter((s) => !/^raw word /.test(s.helper)) };
 }
 
 /** Holds every measured outcome of a helper the model has against the model of `gen`; the tree's own helpers are measured only. */

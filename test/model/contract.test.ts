@@ -22,7 +22,7 @@ function measured(name: string, change: Partial<Record<StateId, { underRcu: Meas
 }
 
 function contract(helpers: MeasuredHelper[], target: MeasuredContract['target'] = 'v6.18'): MeasuredContract {
-  return { target, source: 'tree/include/linux/memcontrol.h', layout: 'the v6.18 preset', helpers: Object.fromEntries(helpers.map((h) => [h.name, h])), unmeasured: [] };
+  return { target, source: 'tree/include/linux/memcontrol.h', layout: 'the v6.18 preset', stores: { user: 'memcg', kmem: 'objcg' }, helpers: Object.fromEntries(helpers.map((h) => [h.name, h])), unmeasured: [] };
 }
 
 describe('the measured contract', () => {
