@@ -1,3 +1,4 @@
+import { measuredHelpers, withContract } from '../model/contract.js';
 import type { Generation } from '../model/generation.js';
 import { explainHelper, generationsWith } from '../model-report/explain.js';
 import { modelJson } from '../model-report/model-json.js';
@@ -30,7 +31,7 @@ export const modelCommand: CommandRunner = async (argv, io) => {
     io.stdout(FORMATTERS[args.format](tree ? await treeView(gen, tree, args.tree!, io) : modelView(gen)));
     return EXIT.clean;
   }
-  const text = explainHelper(gen, args.explain);
+  const text = explainHelper(tree ? await treeGeneration(gen, tree, args.tree!, io) : gen, args.explain);
   if (text === null) throw new UserError(notInGeneration(args.explain, gen));
   io.stdout(text);
   return EXIT.clean;
@@ -42,6 +43,15 @@ async function treeView(gen: Generation, tree: Tree, treeArg: string, io: Parame
   const found = await contractOrPreset(tree, treeArg, gen, io);
   if ('preset' in found) return { ...modelView(gen), measured: { preset: found.preset } };
   return measuredModelView(gen, found.contract);
+}
+
+/** With --tree: the generation with the tree's measured contract in force, and the tree's own readers added (to explain them). */
+async function treeGeneration(gen: Generation, tree: Tree, treeArg: string, io: Parameters<CommandRunner>[1]): Promise<Generation> {
+  if (!gen.flags?.objcgs.startsWith('MEMCG_DATA_')) return gen;
+  const found = await contractOrPreset(tree, treeArg, gen, io);
+  if ('preset' in found) return gen;
+  const measured = withContract(gen, found.contract);
+  return { ...measured, helpers: { ...measuredHelpers(found.contract), ...measured.helpers } };
 }
 
 function notInGeneration(helper: string, gen: Generation): string {

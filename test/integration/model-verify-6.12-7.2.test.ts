@@ -119,6 +119,16 @@ describe.each(['6.12', '7.2'] as const)('model verify on linux-source-%s', (vers
     else expect(out).toMatch(/\n {2}folio_objcg +folio +NULL +objcg +objcg +BUG \[\d\] +BUG \[\d\] +BUG \[\d\]\n/);
   });
 
+  it('model --explain with --tree explains the helper as measured, the tree\'s own included', async () => {
+    const io = memoryIo(ROOT);
+    const helper = version === '6.12' ? 'folio_memcg_charged' : 'folio_objcg';
+    expect(await run(['model', '--tree', linux, '--explain', helper], io, verifyDeps)).toBe(0);
+    const out = io.out.join('');
+    expect(out).toContain(`${helper} (v6.18) takes a struct folio *`);
+    expect(out).toContain('In short: measured from the tree:');
+    expect(out).toMatch(/\(tail\): BUGs: VM_BUG_ON_(PGFLAGS\(PageTail\(&folio->page\)\)|FOLIO\(folio_test_slab\(folio\)\)|PGFLAGS\(PageTail\(page\)\) in folio_flags)/);
+  });
+
   it("checks a file of the tree by the measured contract: outside RCU page_memcg_check() is not proven on this tree (lockdep), inside it is", async () => {
     const tree = tempDir(`memcg-contract-${version}-`);
     try {
