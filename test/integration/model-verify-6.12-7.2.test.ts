@@ -14,7 +14,7 @@ import type { MeasuredContract } from '../../src/model/contract.js';
 import type { VerifyCase } from '../../src/verify/verify-result.js';
 import { fetchLinuxSource } from '../helpers/linux-source.js';
 import { memoryIo } from '../helpers/memory-io.js';
-import { ROOT } from '../helpers/spawn-cli.js';
+import { ROOT, spawnCli } from '../helpers/spawn-cli.js';
 import { tempDir } from '../helpers/tree.js';
 
 const verifyDeps: Deps = { createReviewer: async () => { throw new Error('model verify does not review'); } };
@@ -174,6 +174,12 @@ describe.each(['6.12', '7.2'] as const)('model verify on linux-source-%s', (vers
       const measured = await check({ CC: process.env.CC });
       expect(measured[0]).toMatch(/^3: conditional .*lockdep_assert_once\(rcu_read_lock_held\(\) \|\| lockdep_is_held\(&cgroup_mutex\)\)/);
       expect(measured[1]).toMatch(/^11: proven page_memcg_check\(\) matches/);
+      // The audit of the tree too, on worker threads: it says where the contracts came from.
+      const audited = spawnCli(['audit', tree, '--target', 'auto', '--jobs', '2', '--format', 'json']);
+      expect(audited.err).toBe('');
+      const audit = JSON.parse(audited.out) as { contracts: string; findings: { file: string; line: number; fix?: { verdict: string } }[] };
+      expect(audit.contracts).toMatch(/^measured from .*include\/linux\/memcontrol\.h: \d+ helpers compiled and run on every state$/);
+      expect(audit.findings.filter((f) => f.file === 'drivers/foo/foo.c').map((f) => `${f.line}: ${f.fix?.verdict}`)).toEqual(['3: conditional', '11: proven']);
       // No compiler: the preset, which knows nothing of lockdep, proves both.
       const preset = await check({ CC: '/nonexistent/bin/cc' });
       expect(preset[0]).toMatch(/^3: proven page_memcg_check\(\)/);
