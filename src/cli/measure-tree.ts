@@ -46,9 +46,12 @@ export async function measureTree(tree: Tree, treeArg: string, gen: Generation, 
  * measured from the tree's helpers when it defines them for a generation with the word; the
  * preset (and why) when they cannot be measured (no cc, a header the harness cannot build). No
  * contract and no phrase when the tree has no include/linux/memcontrol.h or the target no word.
+ * `measure` false (an audit without --measure: its tree is not trusted, SECURITY.md) never
+ * compiles anything: the preset, and the phrase says how to measure.
  */
-export async function treeContract(tree: Tree, treeArg: string, gen: Generation, io: Io): Promise<{ contract?: MeasuredContract; description?: string }> {
+export async function treeContract(tree: Tree, treeArg: string, gen: Generation, io: Io, measure = true): Promise<{ contract?: MeasuredContract; description?: string }> {
   if (!gen.flags?.objcgs.startsWith('MEMCG_DATA_') || readTreeFile(tree, HEADER, io) === null) return {};
+  if (!measure) return { description: `the ${gen.id} preset (--measure compiles and runs the tree's own helpers with cc to measure them: only on a tree you trust)` };
   const found = await contractOrPreset(tree, treeArg, gen, io);
   if ('preset' in found) return { description: `the ${gen.id} preset: the tree's helpers could not be measured (${found.preset})` };
   const n = Object.keys(found.contract.helpers).length;
@@ -61,7 +64,7 @@ export async function contractOrPreset(tree: Tree, treeArg: string, gen: Generat
     const result = await measureTree(tree, treeArg, gen, io);
     return { contract: result.contract! };
   } catch (e) {
-    if (e instanceof UserError) return { preset: e.message };
-    throw e;
+    // A harness that does not compile, crashes or never ends: the preset validates.
+    return { preset: e instanceof Error ? e.message : String(e) };
   }
 }

@@ -175,11 +175,15 @@ describe.each(['6.12', '7.2'] as const)('model verify on linux-source-%s', (vers
       expect(measured[0]).toMatch(/^3: conditional .*lockdep_assert_once\(rcu_read_lock_held\(\) \|\| lockdep_is_held\(&cgroup_mutex\)\)/);
       expect(measured[1]).toMatch(/^11: proven page_memcg_check\(\) matches/);
       // The audit of the tree too, on worker threads: it says where the contracts came from.
-      const audited = spawnCli(['audit', tree, '--target', 'auto', '--jobs', '2', '--format', 'json']);
+      const audited = spawnCli(['audit', tree, '--target', 'auto', '--measure', '--jobs', '2', '--format', 'json']);
       expect(audited.err).toBe('');
       const audit = JSON.parse(audited.out) as { contracts: string; findings: { file: string; line: number; fix?: { verdict: string } }[] };
       expect(audit.contracts).toMatch(/^measured from .*include\/linux\/memcontrol\.h: \d+ helpers compiled and run on every state$/);
       expect(audit.findings.filter((f) => f.file === 'drivers/foo/foo.c').map((f) => `${f.line}: ${f.fix?.verdict}`)).toEqual(['3: conditional', '11: proven']);
+      // Without --measure the audit compiles nothing (its tree is not trusted): the preset.
+      const unmeasured = JSON.parse(spawnCli(['audit', tree, '--target', 'auto', '--jobs', '1', '--format', 'json']).out) as typeof audit;
+      expect(unmeasured.contracts).toMatch(/^the v6\.18 preset \(--measure compiles/);
+      expect(unmeasured.findings.filter((f) => f.file === 'drivers/foo/foo.c').map((f) => `${f.line}: ${f.fix?.verdict}`)).toEqual(['3: proven', '11: proven']);
       // No compiler: the preset, which knows nothing of lockdep, proves both.
       const preset = await check({ CC: '/nonexistent/bin/cc' });
       expect(preset[0]).toMatch(/^3: proven page_memcg_check\(\)/);

@@ -44,7 +44,7 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
   }
   const tree = openTree(args.dir, io);
   const { target, detected } = auditTarget(args.target, tree, args.dir, io);
-  const { contract, description } = await treeContract(tree, args.dir, generationOf(target), io);
+  const { contract, description } = await treeContract(tree, args.dir, generationOf(target), io, args.measure === true);
   const setup: WorkerSetup = { root: tree.root, options: { ...reviewOptions(args, target), ...(contract ? { contract } : {}) }, mode: args.mode };
   const tally = new Tally();
   let walked: WalkCounts;
