@@ -38,6 +38,8 @@ export interface AuditResult extends ReviewResult {
   stats: AuditStats;
   /** Set with --target auto. */
   detected?: DetectedGeneration;
+  /** Where the helpers' contracts came from, when the tree defines them: measured, or the preset and why. */
+  contracts?: string;
   fixes?: AuditFixes;
   /** With --baseline DIR: the upstream tree as named, and the findings on code identical there (not failing). */
   baseline?: { tree: string; upstream: Finding[] };

@@ -1,5 +1,6 @@
 import { DEFAULT_CORE_FILES, type InputNote, type ReviewOptions, type Target } from '../types.js';
 import { treeCore } from '../model/tree-core.js';
+import { surfaceGeneration } from '../model/surface-generation.js';
 import { seriesSurface } from '../review/series-surface.js';
 import { treeSurface } from './audit/audit-target.js';
 import { UnsupportedTargetError, type Reviewer } from '../review/reviewer.js';
@@ -18,6 +19,8 @@ import { writeBack } from './write-back.js';
 import { checkGit } from './check-git.js';
 import { checkpatchOptions } from './checkpatch-options.js';
 import { selectRules } from './rule-selection.js';
+import { generationOf } from '../model/generation.js';
+import { treeContract } from './measure-tree.js';
 import { resolveGeneration } from './model-target.js';
 import { reviewLimits } from './review-limits.js';
 import { refuseLossyFix } from './refuse-lossy-fix.js';
@@ -42,7 +45,8 @@ export async function check(given: CheckArgs, io: Io, createReviewer: CreateRevi
   if (given.target === 'auto' && !api) throw new UserError(`cannot tell the API generation of tree '${given.tree}': ${tree ? treeSurface(tree, io).why : ''}`);
   const args = { ...given, target: api ? api.preset : (given.target as Target) };
   const core = tree ? treeCore((rel) => readTreeFile(tree, rel, io)).files : [];
-  const options: ReviewOptions = { target: args.target, coreFiles: [...new Set([...DEFAULT_CORE_FILES, ...core, ...args.core])], limits, ...(api ? { api } : {}) };
+  const { contract } = tree ? await treeContract(tree, given.tree!, api ? surfaceGeneration(api) : generationOf(args.target), io) : {};
+  const options: ReviewOptions = { target: args.target, coreFiles: [...new Set([...DEFAULT_CORE_FILES, ...core, ...args.core])], limits, ...(api ? { api } : {}), ...(contract ? { contract } : {}) };
   const reviewer = selectRules(await startReviewer(createReviewer, options), args);
   const base = tree ? () => reader(tree, io) : undefined;
   const before = reviewInputs(reviewer, inputs, args.target, base);

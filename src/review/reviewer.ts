@@ -3,7 +3,8 @@ import { loadCParser, type CParser } from '../c/parser.js';
 import { withParents } from '../c/parents.js';
 import { withDeadline } from '../c/review-deadline.js';
 import { analyzeSource, RELEVANT, type SourceAnalysis } from '../c/source-analysis.js';
-import { generationOf } from '../model/generation.js';
+import { withContract } from '../model/contract.js';
+import { generationOf, type Generation } from '../model/generation.js';
 import { surfaceGeneration } from '../model/surface-generation.js';
 import { RULES } from '../rules/index.js';
 import type { Problem, Rule } from '../rules/rule.js';
@@ -50,11 +51,31 @@ export function reviewWith(parser: CParser, rules: readonly Rule[], file: Source
   }
 }
 
+/** The generations with a measured contract in force, one per base generation and contract. */
+const contracted = new WeakMap<Generation, WeakMap<object, Generation>>();
+
+/**
+ * The generation the rules validate fixes by: the API in force (the names the tree defines, when
+ * read from it; else the preset), with the tree's measured contract in force when there is one.
+ */
+function generationFor(options: ReviewOptions): Generation {
+  const base = options.api ? surfaceGeneration(options.api) : generationOf(options.target);
+  if (!options.contract) return base;
+  let byContract = contracted.get(base);
+  if (!byContract) contracted.set(base, (byContract = new WeakMap()));
+  let gen = byContract.get(options.contract);
+  if (!gen) {
+    gen = withContract(base, options.contract);
+    byContract.set(options.contract, gen);
+  }
+  return gen;
+}
+
 function runRules(parser: CParser, rules: readonly Rule[], file: SourceFile, src: SourceAnalysis): Finding[] {
   const options = src.options;
   const isCore = matchesAny(file.path, options.coreFiles);
   const accesses = fieldAccesses(src);
-  const gen = options.api ? surfaceGeneration(options.api) : generationOf(options.target);
+  const gen = generationFor(options);
   const findings: Finding[] = [];
   for (const rule of rules) {
     rule.check({

@@ -12,6 +12,7 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { openTree, readTreeFile } from '../tree.js';
 import { treeCore } from '../../model/tree-core.js';
+import { surfaceGeneration } from '../../model/surface-generation.js';
 import { splitUpstream } from '../../audit/upstream.js';
 import { sourceKey } from '../../review/result.js';
 import { UserError } from '../user-error.js';
@@ -19,6 +20,8 @@ import { parseAuditArgs, type AuditArgs } from './audit-args.js';
 import { AUDIT_HELP } from './audit-help.js';
 import { nodeAuditSystem, type AuditSystem } from './audit-system.js';
 import { auditTarget, refusedTarget } from './audit-target.js';
+import { generationOf } from '../../model/generation.js';
+import { treeContract } from '../measure-tree.js';
 import { batches } from './batches.js';
 import { formatAudit } from './format-audit.js';
 import { startProgress } from './progress.js';
@@ -47,7 +50,8 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
   const baseline = args.baseline === undefined ? undefined : openTree(args.baseline, io);
   const { target, detected, api } = auditTarget(args.target, tree, args.dir, io);
   const core = treeCore((rel) => readTreeFile(tree, rel, io)).files;
-  const setup: WorkerSetup = { root: tree.root, options: { ...reviewOptions(args, target, core), ...(api ? { api } : {}) }, mode: args.mode };
+  const { contract, description } = await treeContract(tree, args.dir, api ? surfaceGeneration(api) : generationOf(target), io, args.measure === true);
+  const setup: WorkerSetup = { root: tree.root, options: { ...reviewOptions(args, target, core), ...(api ? { api } : {}), ...(contract ? { contract } : {}) }, mode: args.mode };
   const tally = new Tally();
   let walked: WalkCounts;
   try {
@@ -60,7 +64,7 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
   const changed = args.mode === 'report' ? [] : changedFiles(tally);
   const written = args.mode === 'fix' ? writeFixes(tree.root, changed) : { written: changed.map((c) => c.path), notes: [] };
   const notApplied = new Set(changed.map((c) => c.path).filter((p) => !written.written.includes(p)));
-  const result = auditResultOf(tally, { tree: args.dir, target, mode: args.mode, ...(detected ? { detected } : {}), notApplied });
+  const result = auditResultOf(tally, { tree: args.dir, target, mode: args.mode, ...(detected ? { detected } : {}), ...(description ? { contracts: description } : {}), notApplied });
   result.notes.push(...written.notes, ...walked.unreadable.map((u) => ({ message: `folder not read: ${u}` })));
   if (baseline) {
     const split = splitUpstream(result.findings, (file) => result.sources.get(sourceKey(file)), (file) => readTreeFile(baseline, file, io));
