@@ -43,7 +43,7 @@ export async function check(given: CheckArgs, io: Io, createReviewer: CreateRevi
     return exitCodeFor(before.result, args.failOn);
   }
 
-  const fix = fixInputs(reviewer, inputs, before.result, args.target, base?.().read);
+  const fix = fixInputs(reviewer, inputs, before.result, args.target, base?.().read, args.fixLevel);
   const after = reviewInputs(reviewer, fix.inputs, args.target, base);
   if (args.mode === 'diff') {
     const { diff, partial } = fixDiff(before, after, inputs, fix.inputs);

@@ -232,14 +232,14 @@ export function contextFacts(access: SyntaxNode, receiver: string, file: string)
   const underRcu = inRcuSection(access);
   const origin = pageOrigin(access, receiver);
   const guarded = guardStates(access, receiver);
-  if (origin || guarded) {
+  if (guarded || (origin && !origin.anyPage)) {
     let established = origin ? origin.states : [...ALL_STATES];
     if (guarded) established = established.filter((s) => guarded.includes(s));
     const reason = [origin?.reason, guarded ? 'guarded by a page-kind test' : undefined].filter(Boolean).join(', ');
-    // Any page, until a guard says which: then the guard is what the code shows.
-    const anyPage = !!origin?.anyPage && !guarded;
-    return { established, reachable: established, underRcu, anyPage, guarded: true, reason };
+    return { established, reachable: established, underRcu, anyPage: false, guarded: true, reason };
   }
+  // The page of an address may be any page (a fact, which puts the reader safe on any page first);
+  // the function's name or file may still suggest which, as an assumption.
   const fn = enclosingFunction(access);
   let named = namedFacts(fn ? (functionName(fn) ?? '') : '', file);
   if (fn && !named.reachable.includes('kmem') && !named.reachable.includes('slab-objcgs') && KMEM_TEST.test(fn.text)) {
@@ -256,9 +256,9 @@ export function contextFacts(access: SyntaxNode, receiver: string, file: string)
     reachable: named.reachable,
     ...(narrowed && named.assumption ? { assumption: named.assumption } : {}),
     underRcu,
-    anyPage: named.anyPage,
-    guarded: false,
-    reason: named.reason,
+    anyPage: !!origin?.anyPage || named.anyPage,
+    guarded: !!origin,
+    reason: origin ? origin.reason : named.reason,
   };
 }
 

@@ -51,17 +51,19 @@ const CHARGED: readonly StateId[] = ['user', 'kmem', 'slab-objcgs'];
  * helper serves (`page_objcgs()` under `!PageSlab()`), or any page may arrive, or what the name
  * suggests leaves no user page (a slab or kmem path).
  */
-function misuse(helper: HelperModel, facts: ContextFacts): { id: StateId; bug: string } | null {
+function misuse(helper: HelperModel, facts: ContextFacts): { id: StateId; bug: string; assumedAway: boolean } | null {
   const trips = (states: readonly StateId[]) =>
     states.flatMap((id) => {
       const out = helper.eval(stateById(id), facts);
-      return 'bug' in out ? [{ id, bug: out.bug }] : [];
+      return 'bug' in out ? [{ id, bug: out.bug, assumedAway: false }] : [];
     });
   if (facts.guarded) {
     const found = trips(facts.established);
     const serves = facts.established.some((id) => CHARGED.includes(id) && !found.some((t) => t.id === id));
-    if (found.length > 0 && (facts.anyPage || !serves)) return found[0]!;
-    return null;
+    if (found.length === 0 || !(facts.anyPage || !serves)) return null;
+    // Any page may come; a name that suggests none of the tripping ones makes it a note, not a warning.
+    const assumed = facts.assumption ? found.find((t) => facts.reachable.includes(t.id)) : found[0];
+    return assumed ?? { ...found[0]!, assumedAway: true };
   }
   if (!facts.anyPage && facts.reachable.includes('user')) return null;
   return trips(facts.reachable)[0] ?? null;
@@ -92,11 +94,21 @@ export const helperMisuse: Rule = {
         const facts = contextFacts(call, normalizedText(arg), ctx.src.path);
         const trip = misuse(helper, facts);
         if (!trip) continue;
+        const fnName = call.childForFieldName('function')!;
+        if (trip.assumedAway) {
+          ctx.report({
+            start: fnName.startIndex,
+            end: call.endIndex,
+            message: `${name}() on a page that can be ${stateById(trip.id).description} (${facts.reason}), where it hits ${trip.bug}; it does not ${assumptionText(facts.assumption!)}`,
+            severity: 'info',
+            confidence: 'high',
+          });
+          continue;
+        }
         const safer = SAFER[INTENT_OF[name] ?? 'read'];
         const fix: Fix | undefined = safer
           ? chooseFix(intentCandidates(ctx.gen, [safer], helperAsOriginal(helper, facts), facts, (spelling) => [replaceNode(call, spelling.write(arg.text))]))
           : undefined;
-        const fnName = call.childForFieldName('function')!;
         ctx.report({
           start: fnName.startIndex,
           end: call.endIndex,

@@ -155,9 +155,9 @@ static void f(struct page *page)
 `,
     },
     {
-      name: 'page_memcg() on the page of an object address: any page may come, whatever the function is called',
+      name: 'page_memcg() on the page of an object address: any page may come',
       code: c`
-struct mem_cgroup *mem_cgroup_from_kmem(void *ptr)
+static struct mem_cgroup *owner_of(void *ptr)
 {
 	struct page *page = virt_to_head_page(ptr);
 
@@ -166,13 +166,26 @@ struct mem_cgroup *mem_cgroup_from_kmem(void *ptr)
 `,
       errors: [{ line: 5, verdict: 'proven', message: /\(the page comes from virt_to_head_page\(\), which may be any page\)/ }],
       output: c`
-struct mem_cgroup *mem_cgroup_from_kmem(void *ptr)
+static struct mem_cgroup *owner_of(void *ptr)
 {
 	struct page *page = virt_to_head_page(ptr);
 
 	return page_memcg_check(page);
 }
 `,
+    },
+    {
+      name: 'the same where the name suggests a kmem page: a note that states both, without a fix (a name lowers, never proves)',
+      code: c`
+struct mem_cgroup *mem_cgroup_from_kmem(void *ptr)
+{
+	struct page *page = virt_to_head_page(ptr);
+
+	return page_memcg(page);
+}
+`,
+      errors: [{ line: 5, severity: 'info', verdict: null, message: /^page_memcg\(\) on a page that can be a slab page .*virt_to_head_page\(\), which may be any page\), where it hits .*; it does not if the page is a kmem page, as `mem_cgroup_from_kmem\(\)` suggests$/ }],
+      output: null,
     },
     {
       name: 'a name alone says slab: the warning states it as an assumption',

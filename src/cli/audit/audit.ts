@@ -42,7 +42,7 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
   }
   const tree = openTree(args.dir, io);
   const { target, detected } = auditTarget(args.target, tree, args.dir, io);
-  const setup: WorkerSetup = { root: tree.root, options: reviewOptions(args, target), mode: args.mode };
+  const setup: WorkerSetup = { root: tree.root, options: reviewOptions(args, target), mode: args.mode, level: args.fixLevel };
   const tally = new Tally();
   let walked: WalkCounts;
   try {
@@ -113,7 +113,7 @@ function emit(args: AuditArgs, io: Io, text: string): void {
 
 function oneLineSummary(result: AuditResult, args: AuditArgs): string {
   const parts = [`${result.stats.files} files scanned, ${result.stats.parsed} parsed`];
-  if (result.fixes) parts.push(`${result.fixes.applied} proven fixes applied in ${result.fixes.files.length} files`);
+  if (result.fixes) parts.push(`${result.fixes.applied} ${args.fixLevel === 'assumed' ? 'proven and assumed' : 'proven'} fixes applied in ${result.fixes.files.length} files`);
   parts.push(`${result.findings.length} findings ${result.fixes ? 'remain' : 'found'}`);
   return parts.join(', ') + (args.output !== undefined ? `; report in ${args.output}` : '');
 }
