@@ -55,7 +55,7 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
   const changed = args.mode === 'report' ? [] : changedFiles(tally);
   const written = args.mode === 'fix' ? writeFixes(tree.root, changed) : { written: changed.map((c) => c.path), notes: [] };
   const notApplied = new Set(changed.map((c) => c.path).filter((p) => !written.written.includes(p)));
-  const result = auditResultOf(tally, { tree: args.dir, target, mode: args.mode, ...(detected ? { detected } : {}), notApplied });
+  const result = auditResultOf(tally, { tree: args.dir, target, mode: args.mode, level: args.fixLevel, ...(detected ? { detected } : {}), notApplied });
   result.notes.push(...written.notes, ...walked.unreadable.map((u) => ({ message: `folder not read: ${u}` })));
 
   if (args.mode === 'diff') emit(args, io, patchOf(changed));
@@ -113,7 +113,7 @@ function emit(args: AuditArgs, io: Io, text: string): void {
 
 function oneLineSummary(result: AuditResult, args: AuditArgs): string {
   const parts = [`${result.stats.files} files scanned, ${result.stats.parsed} parsed`];
-  if (result.fixes) parts.push(`${result.fixes.applied} ${args.fixLevel === 'assumed' ? 'proven and assumed' : 'proven'} fixes applied in ${result.fixes.files.length} files`);
+  if (result.fixes) parts.push(`${result.fixes.applied} ${args.fixLevel === 'assumed' ? 'proven or assumed' : 'proven'} fixes applied in ${result.fixes.files.length} files`);
   parts.push(`${result.findings.length} findings ${result.fixes ? 'remain' : 'found'}`);
   return parts.join(', ') + (args.output !== undefined ? `; report in ${args.output}` : '');
 }
