@@ -14,6 +14,8 @@ export interface InputsFix {
   applied: Finding[];
   notAdded: Finding[];
   notes: InputNote[];
+  /** Assumed fixes offered but not applied at level `proven` (--fix=assumed applies them). */
+  heldBack: number;
 }
 
 /** A finding keeps its fix only when `level` applies it (the report still shows every fix). */
@@ -32,7 +34,7 @@ function atLevel(level: FixLevel): (f: Finding) => Finding {
 export function fixInputs(given: Reviewer, inputs: Inputs, result: ReviewResult, target: Target, read?: ReadBase, level: FixLevel = 'proven'): InputsFix {
   const keep = atLevel(level);
   const reviewer: Reviewer = { review: (file) => given.review(file).map(keep) };
-  const out: InputsFix = { inputs: { patches: inputs.patches, sources: [], ...(inputs.skipped ? { skipped: inputs.skipped } : {}) }, changed: new Set(), applied: [], notAdded: [], notes: [] };
+  const out: InputsFix = { inputs: { patches: inputs.patches, sources: [], ...(inputs.skipped ? { skipped: inputs.skipped } : {}) }, changed: new Set(), applied: [], notAdded: [], notes: [], heldBack: level === 'proven' ? result.findings.filter((f) => f.fix?.verdict === 'assumed').length : 0 };
   if (inputs.patches.length > 0) {
     const fixed = fixSeries(reviewer, inputs.patches, { target }, read);
     out.inputs.patches = inputs.patches.map((p, k) => ({ ...p, text: fixed.inputs[k]!.text }));

@@ -86,6 +86,13 @@ describe('check with the real rules', () => {
     expect(text).toContain('return page->mem_cgroup != NULL;');
     expect(r.out).toContain('fix (assumed): return page_memcg(page) != NULL;');
     expect(r.out).toContain('as `walk_page_charged()` suggests');
+    expect(r.out).toContain('not fixed: 1 assumed fix, each proven only under what a name suggests (read them, then --fix=assumed)');
+  });
+
+  it('--diff says on stderr how many assumed fixes it left out', async () => {
+    const r = await cli(['check', '--tree', 'tree', '--diff', 'mm/legacy_walk.c']);
+    expect(r.err).toBe('memcg-review: note: 1 assumed fix not in the diff (--diff=assumed adds them)\n');
+    expect(r.out).toContain('+\tstruct mem_cgroup *memcg = page_memcg_check(page);');
   });
 
   it('--fix=assumed rewrites a C file in the tree with its assumed fixes too', async () => {
