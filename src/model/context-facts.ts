@@ -213,13 +213,27 @@ function pageOrigin(access: SyntaxNode, receiver: string): Origin | null {
   if (direct || !/^[A-Za-z_]\w*$/.test(receiver)) return direct;
   const fn = enclosingFunction(access);
   if (!fn) return null;
-  const before = fn.text.slice(0, access.startIndex - fn.startIndex).replace(/\s+/g, '');
-  let last: { at: number; source: string } | null = null;
-  const assign = new RegExp(`(?<![\\w.>])${receiver}=(?!=)([^;]*);`, 'g');
-  for (const m of before.matchAll(assign)) last = { at: m.index!, source: m[1]! };
-  const walk = new RegExp(`list_for_each_entry\\w*\\(${receiver},[^;{]*,lru\\)`, 'g');
-  for (const m of before.matchAll(walk)) if (!last || m.index! > last.at) last = { at: m.index!, source: 'lru_to_page(' };
-  return last ? originOf(last.source.replace(/^\((struct)?(page|folio)\*\)/, '')) : null;
+  let last: string | null = null;
+  for (const e of perNode('origins', fn, assignments)) {
+    if (e.at >= access.startIndex) break;
+    if (e.name === receiver) last = e.source;
+  }
+  return last === null ? null : originOf(last.replace(/^\((struct)?(page|folio)\*\)/, ''));
+}
+
+/**
+ * Every plain assignment `name = value;` in a function (declarations' initializers included) and
+ * every `list_for_each_entry(name, ..., lru)`, in order, values without blanks. Once per function.
+ */
+function assignments(fn: SyntaxNode): { at: number; name: string; source: string }[] {
+  const out: { at: number; name: string; source: string }[] = [];
+  for (const m of fn.text.matchAll(/(?<![\w.>])([A-Za-z_]\w*)\s*=(?!=)([^;]*);/g)) {
+    out.push({ at: fn.startIndex + m.index!, name: m[1]!, source: m[2]!.replace(/\s+/g, '') });
+  }
+  for (const m of fn.text.matchAll(/\blist_for_each_entry\w*\s*\(\s*([A-Za-z_]\w*)\s*,[^;{]*,\s*lru\s*\)/g)) {
+    out.push({ at: fn.startIndex + m.index!, name: m[1]!, source: 'lru_to_page(' });
+  }
+  return out.sort((a, b) => a.at - b.at);
 }
 
 /**
