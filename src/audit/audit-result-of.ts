@@ -20,6 +20,8 @@ export interface AuditSetup {
   /** The fixes --fix/--diff applied: proven (default), or assumed too. */
   level?: FixLevel;
   detected?: DetectedGeneration;
+  /** Where the helpers' contracts came from (see AuditResult). */
+  contracts?: string;
   /** Files whose fix could not be written (--fix): reported as they are. */
   notApplied?: ReadonlySet<string>;
 }
@@ -69,6 +71,7 @@ export function auditResultOf(tally: Tally, setup: AuditSetup): AuditResult {
     tree: setup.tree,
     stats: { ...tally.stats },
     ...(setup.detected ? { detected: setup.detected } : {}),
+    ...(setup.contracts ? { contracts: setup.contracts } : {}),
     ...(setup.mode !== 'report' ? { fixes: { mode: setup.mode, level: setup.level ?? 'proven', files: changed, applied } } : {}),
   };
 }
