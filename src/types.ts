@@ -28,7 +28,24 @@ export interface Span {
   endColumn: number;
 }
 
-export type Verdict = 'proven' | 'conditional';
+/**
+ * How far the model vouches for a fix: `proven` on what the code establishes (types, guards,
+ * BUG_ONs, where the page comes from); `assumed` only under an assumption a name or a file
+ * suggests, which the explanation states; `conditional` when it holds only if the page is not in
+ * some state. Branded: only the model (src/model/validate.ts) makes one, so a verdict written by
+ * hand (`verdict: 'proven'`) does not compile.
+ */
+export type VerdictName = 'proven' | 'assumed' | 'conditional';
+declare const VERDICT: unique symbol;
+export type Verdict = VerdictName & { readonly [VERDICT]: true };
+
+/** The verdicts --fix and --diff apply: `proven` by default, `assumed` with --fix=assumed / --diff=assumed. */
+export type FixLevel = 'proven' | 'assumed';
+
+/** Whether a fix's verdict is one `level` applies. */
+export function appliesAt(verdict: VerdictName, level: FixLevel): boolean {
+  return verdict === 'proven' || (level === 'assumed' && verdict === 'assumed');
+}
 
 /** A fix the model let through: edits on the reviewed text, the verdict and why. */
 export interface Fix {

@@ -25,7 +25,8 @@ export function annotations(jsonReport: string): string[] {
     if (f.line === f.endLine) props.push(`col=${f.column}`, `endColumn=${f.endColumn}`);
     props.push(`title=memcg-review ${f.ruleId}`);
     const where = f.patch ? ` [PATCH ${f.patch.index}: ${f.patch.subject}]` : '';
-    const fix = f.fix ? ` (a ${f.fix.verdict} fix is offered: memcg-review check --diff)` : '';
+    const how = { proven: 'memcg-review check --diff', assumed: 'memcg-review check --diff=assumed', conditional: 'memcg-review check shows it' } as Record<string, string>;
+    const fix = f.fix ? ` (a ${f.fix.verdict} fix is offered: ${how[f.fix.verdict] ?? 'memcg-review check'})` : '';
     return `::${COMMAND[f.severity]} ${props.map(escapeProperty).join(',')}::${escapeData(f.message + fix + where)}`;
   });
 }

@@ -29,21 +29,24 @@ export function rangeFits(commentable: Commentable, from: number, to: number): b
 
 /**
  * The inline comment for a finding, or null when its line is not in the diff GitHub shows. A
- * ```suggestion block is added when the fix is proven and the lines it rewrites can all be
- * commented (the comment then spans exactly those lines).
+ * ```suggestion block is added when the fix is proven or assumed and the lines it rewrites can all
+ * be commented (the comment then spans exactly those lines); an assumed one says what it assumes,
+ * so the author accepts the suggestion only if the assumption holds.
  */
 export function reviewCommentFor(result: ReviewResult, f: Finding, commentable: Commentable, fp: string): ReviewComment | null {
   if (!commentable.has(f.line)) return null;
   const source = sourceOf(result, f);
   const fixed = f.fix && source !== undefined ? fixedLines(source, f.fix) : null;
-  const suggest = f.fix?.verdict === 'proven' && fixed !== null && fixed.startLine <= f.line && f.line <= fixed.endLine
+  const suggest = (f.fix?.verdict === 'proven' || f.fix?.verdict === 'assumed') && fixed !== null && fixed.startLine <= f.line && f.line <= fixed.endLine
     && rangeFits(commentable, fixed.startLine, fixed.endLine);
   const [from, to] = suggest ? [fixed!.startLine, fixed!.endLine] : [f.line, f.line];
   const body: string[] = [`**memcg-review** · \`${f.ruleId}\` · ${f.severity}`, '', f.message];
   if (f.patch) body.push('', `Introduced by ${inertText(patchLabel(f.patch, result.patches))}.`);
   if (f.fix && fixed) {
     const fence = fenceFor(fixed.text);
-    if (suggest) body.push('', `Fix (proven): ${f.fix.explanation}`, '', `${fence}suggestion`, fixed.text, fence);
+    if (suggest && f.fix.verdict === 'assumed') {
+      body.push('', `Suggested fix (assumed, not proven: accept it only if the assumption holds): ${f.fix.explanation}`, '', `${fence}suggestion`, fixed.text, fence);
+    } else if (suggest) body.push('', `Fix (proven): ${f.fix.explanation}`, '', `${fence}suggestion`, fixed.text, fence);
     else {
       body.push('', `Possible fix (${f.fix.verdict}): ${f.fix.explanation}`);
       body.push('', fixed.text === '' ? '(removes the code)' : `${fence}c\n${fixed.text}\n${fence}`);

@@ -153,7 +153,7 @@ async function review(req: ReviewRequest, deps: JobDeps, config: AppConfig, hash
       await api.createReview(req.number, {
         commit_id: req.headSha,
         event: 'COMMENT',
-        body: `memcg-review found ${count} open-coded memcg access${count === 1 ? '' : 'es'} on lines this pull request adds. Each comment names the commit that introduced it; proven fixes come as suggestions.`,
+        body: `memcg-review found ${count} open-coded memcg access${count === 1 ? '' : 'es'} on lines this pull request adds. Each comment names the commit that introduced it; proven fixes come as suggestions, and so do assumed ones, which state their assumption.`,
         comments: plan.comments,
       });
       await removeDuplicates(api, req.number, deps.botLogin).catch((e: unknown) => deps.log.warn(`could not look for duplicate comments: ${errorText(e)}`));

@@ -1,6 +1,6 @@
 import { RELEVANT } from '../c/source-analysis.js';
 import { ReviewLimitError, type Reviewer } from '../review/reviewer.js';
-import type { Finding } from '../types.js';
+import { appliesAt, type Finding, type FixLevel } from '../types.js';
 import { fixProven } from './fix-proven.js';
 import type { Prefilter } from './prefilter.js';
 
@@ -20,7 +20,7 @@ export interface FileOutcome {
   findings: Finding[];
   /** The file's text, when it has findings. */
   text?: string;
-  /** With --fix/--diff, when a proven fix applies: the fixed text and what remains on it. */
+  /** With --fix/--diff, when a proven (or, at --fix=assumed, an assumed) fix applies: the fixed text and what remains on it. */
   fixed?: { text: string; applied: number; remaining: Finding[] };
   /** A remark on the file: why it was not read, or not fixed although it has proven fixes. */
   note?: string;
@@ -32,7 +32,7 @@ const strict = new TextDecoder('utf-8', { fatal: true });
 const lenient = new TextDecoder('utf-8');
 
 /** Prefilters, reviews and (in fix and diff modes) fixes one file given as bytes. */
-export function auditFile(path: string, bytes: Uint8Array, reviewer: Reviewer, prefilter: Prefilter, mode: AuditMode): FileOutcome {
+export function auditFile(path: string, bytes: Uint8Array, reviewer: Reviewer, prefilter: Prefilter, mode: AuditMode, level: FixLevel = 'proven'): FileOutcome {
   const outcome: FileOutcome = { path, candidate: false, parsed: false, lines: 0, findings: [] };
   if (prefilter.test(bytes) === 'skip') return outcome;
   outcome.candidate = true;
@@ -52,12 +52,12 @@ export function auditFile(path: string, bytes: Uint8Array, reviewer: Reviewer, p
     outcome.findings = review(text);
     if (outcome.findings.length === 0) return outcome;
     outcome.text = text;
-    if (mode === 'report' || !outcome.findings.some((f) => f.fix?.verdict === 'proven')) return outcome;
+    if (mode === 'report' || !outcome.findings.some((f) => f.fix && appliesAt(f.fix.verdict, level))) return outcome;
     if (!exact) {
       outcome.note = 'not fixed: the file is not valid UTF-8, and writing it back would change its bytes';
       return outcome;
     }
-    const fixed = fixProven(text, outcome.findings, review);
+    const fixed = fixProven(text, outcome.findings, review, undefined, level);
     if (fixed.text !== text) outcome.fixed = fixed;
   } catch (e) {
     // A file over the review's limits (size, parse time) is a note; any other failure an error.

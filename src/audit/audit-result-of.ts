@@ -1,7 +1,7 @@
 import { sourceKey } from '../review/result.js';
 import { sortFindings } from '../review/sort-findings.js';
 import type { DetectedGeneration } from '../model/detect-generation.js';
-import type { Finding, InputNote, Target } from '../types.js';
+import type { Finding, FixLevel, InputNote, Target } from '../types.js';
 import type { AuditMode, FileOutcome } from './audit-file.js';
 import type { AuditResult } from './audit-result.js';
 import type { Tally } from './tally.js';
@@ -17,6 +17,8 @@ export interface AuditSetup {
   tree: string;
   target: Target;
   mode: AuditMode;
+  /** The fixes --fix/--diff applied: proven (default), or assumed too. */
+  level?: FixLevel;
   detected?: DetectedGeneration;
   /** Where the helpers' contracts came from (see AuditResult). */
   contracts?: string;
@@ -70,6 +72,6 @@ export function auditResultOf(tally: Tally, setup: AuditSetup): AuditResult {
     stats: { ...tally.stats },
     ...(setup.detected ? { detected: setup.detected } : {}),
     ...(setup.contracts ? { contracts: setup.contracts } : {}),
-    ...(setup.mode !== 'report' ? { fixes: { mode: setup.mode, files: changed, applied } } : {}),
+    ...(setup.mode !== 'report' ? { fixes: { mode: setup.mode, level: setup.level ?? 'proven', files: changed, applied } } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { DetectedGeneration } from '../model/detect-generation.js';
+import type { FixLevel } from '../types.js';
 import type { ReviewResult } from '../review/result.js';
 import type { Finding } from '../types.js';
 
@@ -21,6 +22,8 @@ export interface AuditStats {
 /** What --fix or --diff did. */
 export interface AuditFixes {
   mode: 'fix' | 'diff';
+  /** Which fixes were applied: proven ones, or assumed ones too (--fix=assumed, --diff=assumed). */
+  level: FixLevel;
   /** Files changed (written with --fix, in the patch with --diff), tree-relative, sorted. */
   files: string[];
   /** Fixes applied. */

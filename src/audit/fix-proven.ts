@@ -1,4 +1,4 @@
-import type { Finding } from '../types.js';
+import { appliesAt, type Finding, type FixLevel } from '../types.js';
 import { fixFile } from '../fix/fix-file.js';
 
 export interface ProvenFix {
@@ -10,15 +10,16 @@ export interface ProvenFix {
   remaining: Finding[];
 }
 
-const isProven = (f: Finding) => f.fix?.verdict === 'proven' && f.fix.edits.length > 0;
 
 /**
- * Applies every proven fix of a file and nothing else (conditional fixes need a human), then
- * reviews the result again: a fix can make another one proven (a tag test goes once its read
- * uses page_memcg_check()), so passes go on until no proven fix is left or one changes
- * nothing, at most `maxRounds`. `review` reviews a text of the same file.
+ * Applies every proven fix of a file (and, at level `assumed`, every assumed one) and nothing
+ * else (conditional fixes need a human), then reviews the result again: a fix can make another
+ * one proven (a tag test goes once its read uses page_memcg_check()), so passes go on until no
+ * such fix is left or one changes nothing, at most `maxRounds`. `review` reviews a text of the
+ * same file.
  */
-export function fixProven(text: string, findings: readonly Finding[], review: (text: string) => Finding[], maxRounds = 4): ProvenFix {
+export function fixProven(text: string, findings: readonly Finding[], review: (text: string) => Finding[], maxRounds = 4, level: FixLevel = 'proven'): ProvenFix {
+  const isProven = (f: Finding) => !!f.fix && appliesAt(f.fix.verdict, level) && f.fix.edits.length > 0;
   let current = [...findings];
   let applied = 0;
   for (let round = 0; round < maxRounds; round++) {

@@ -1,4 +1,5 @@
-import { TARGETS, type Severity, type Target } from '../types.js';
+import { TARGETS, type FixLevel, type Severity, type Target } from '../types.js';
+import { setFixFlag } from './fix-flag.js';
 import { UserError } from './user-error.js';
 import type { CheckpatchStyle } from '../report/checkpatch.js';
 import { parseRuleList } from './rule-selection.js';
@@ -16,6 +17,8 @@ export interface CheckArgs {
   tree?: string;
   format: OutputFormat;
   mode: Mode;
+  /** Which fixes --fix and --diff apply: proven ones, or assumed ones too (--fix=assumed, --diff=assumed). */
+  fixLevel: FixLevel;
   failOn: Severity;
   /** Extra memcg-core globs (--core), added to the defaults. */
   core: string[];
@@ -51,7 +54,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command !== 'check') {
     throw new UserError(command.startsWith('-') ? `unknown option '${command}' (try --help)` : `unknown command '${command}' (try: memcg-review check ${command})`);
   }
-  const args: CheckArgs = { kind: 'check', target: 'v5.11', format: 'text', mode: 'report', failOn: 'warning', core: [], files: [] };
+  const args: CheckArgs = { kind: 'check', target: 'v5.11', format: 'text', mode: 'report', fixLevel: 'proven', failOn: 'warning', core: [], files: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === '--') {
@@ -65,6 +68,7 @@ export function parseArgs(argv: readonly string[]): Command {
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
     if (!VALUED.has(name)) {
+      if (setFixFlag(args, arg)) continue;
       if (eq !== -1 || !setFlag(args, name)) throw new UserError(`unknown option '${arg}' (try --help)`);
       continue;
     }
@@ -83,12 +87,7 @@ export function parseArgs(argv: readonly string[]): Command {
 }
 
 function setFlag(args: CheckArgs, name: string): boolean {
-  if (setStyleFlag(args, name)) return true;
-  if (name !== '--fix' && name !== '--diff') return false;
-  const mode = name === '--fix' ? 'fix' : 'diff';
-  if (args.mode !== 'report' && args.mode !== mode) throw new UserError('--fix and --diff cannot be combined');
-  args.mode = mode;
-  return true;
+  return setStyleFlag(args, name);
 }
 
 function setValue(args: CheckArgs, name: string, value: string): void {

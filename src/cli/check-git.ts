@@ -42,7 +42,7 @@ export async function checkGit(given: CheckArgs & { git: string; target: Target 
     io.stdout(formatReport(before.result, args.format, io.version, checkpatchOptions(args, before, true)));
     return exitCodeFor(before.result, args.failOn);
   }
-  const fix = fixInputs(reviewer, inputs, before.result, args.target, base().read);
+  const fix = fixInputs(reviewer, inputs, before.result, args.target, base().read, args.fixLevel);
   const after = reviewInputs(reviewer, fix.inputs, args.target, base);
   io.stdout(fixDiff(before, after, inputs, fix.inputs).diff);
   return exitCodeFor(after.result, args.failOn);

@@ -55,11 +55,12 @@ export async function check(given: CheckArgs, io: Io, createReviewer: CreateRevi
     return exitCodeFor(before.result, args.failOn);
   }
 
-  const fix = fixInputs(reviewer, inputs, before.result, args.target, base?.().read);
+  const fix = fixInputs(reviewer, inputs, before.result, args.target, base?.().read, args.fixLevel);
   const after = reviewInputs(reviewer, fix.inputs, args.target, base);
   if (args.mode === 'diff') {
     const { diff, partial } = fixDiff(before, after, inputs, fix.inputs);
     io.stdout(diff);
+    if (fix.heldBack > 0) io.stderr(`memcg-review: note: ${fix.heldBack} assumed fix${fix.heldBack === 1 ? '' : 'es'} not in the diff (--diff=assumed adds them)\n`);
     for (const path of partial) io.stderr(`memcg-review: note: ${visibleControls(path)}: diff context from the patch's hunks only (use --tree for a diff that applies)\n`);
     return exitCodeFor(after.result, args.failOn);
   }

@@ -1,4 +1,4 @@
-import type { Finding, InputNote, Target } from '../types.js';
+import { appliesAt, type Finding, type FixLevel, type InputNote, type Target } from '../types.js';
 import type { Reviewer } from '../review/reviewer.js';
 import type { ReviewResult } from '../review/result.js';
 import type { ReadBase } from '../review/review-patches.js';
@@ -14,11 +14,27 @@ export interface InputsFix {
   applied: Finding[];
   notAdded: Finding[];
   notes: InputNote[];
+  /** Assumed fixes offered but not applied at level `proven` (--fix=assumed applies them). */
+  heldBack: number;
 }
 
-/** Applies the offered fixes to every input in memory; `result` is the review of `inputs`. */
-export function fixInputs(reviewer: Reviewer, inputs: Inputs, result: ReviewResult, target: Target, read?: ReadBase): InputsFix {
-  const out: InputsFix = { inputs: { patches: inputs.patches, sources: [], ...(inputs.skipped ? { skipped: inputs.skipped } : {}) }, changed: new Set(), applied: [], notAdded: [], notes: [] };
+/** A finding keeps its fix only when `level` applies it (the report still shows every fix). */
+function atLevel(level: FixLevel): (f: Finding) => Finding {
+  return (f) => {
+    if (!f.fix || appliesAt(f.fix.verdict, level)) return f;
+    const { fix: _left, ...rest } = f;
+    return rest;
+  };
+}
+
+/**
+ * Applies the fixes `level` allows (proven ones; assumed ones too at `assumed`) to every input in
+ * memory; `result` is the review of `inputs`. Conditional fixes are never applied: they need a person.
+ */
+export function fixInputs(given: Reviewer, inputs: Inputs, result: ReviewResult, target: Target, read?: ReadBase, level: FixLevel = 'proven'): InputsFix {
+  const keep = atLevel(level);
+  const reviewer: Reviewer = { review: (file) => given.review(file).map(keep) };
+  const out: InputsFix = { inputs: { patches: inputs.patches, sources: [], ...(inputs.skipped ? { skipped: inputs.skipped } : {}) }, changed: new Set(), applied: [], notAdded: [], notes: [], heldBack: level === 'proven' ? result.findings.filter((f) => f.fix?.verdict === 'assumed').length : 0 };
   if (inputs.patches.length > 0) {
     const fixed = fixSeries(reviewer, inputs.patches, { target }, read);
     out.inputs.patches = inputs.patches.map((p, k) => ({ ...p, text: fixed.inputs[k]!.text }));
@@ -28,7 +44,7 @@ export function fixInputs(reviewer: Reviewer, inputs: Inputs, result: ReviewResu
     out.notes.push(...fixed.notes);
   }
   for (const source of inputs.sources) {
-    const own = result.findings.filter((f) => !f.patch && f.file === source.path);
+    const own = result.findings.filter((f) => !f.patch && f.file === source.path).map(keep);
     const review = (text: string) => reviewer.review({ path: source.path, text }).map((f) => ({ ...f, file: source.path }));
     const fixed = fixFile(source.text, own, review);
     out.inputs.sources.push({ ...source, text: fixed.text });

@@ -7,6 +7,7 @@ export function fixSummary(fix: InputsFix, written: readonly string[]): string {
     ...fix.applied.map((f) => `fixed: ${where(f)}: ${f.message}`),
     ...fix.notAdded.map((f) => `not fixed: ${where(f)}: the fix touches lines the patch does not add`),
     ...fix.notes.map((n: InputNote) => `NOTE: ${n.file ? `${n.file}: ` : ''}${n.message}`),
+    ...(fix.heldBack > 0 ? [`not fixed: ${count(fix.heldBack, 'assumed fix')}, each proven only under what a name suggests (read them, then --fix=assumed)`] : []),
     ...written.map((w) => `wrote: ${w}`),
     `fixed ${count(fix.applied.length, 'finding')} in ${count(written.length, 'file')}.`,
   ];

@@ -34,12 +34,14 @@ Options:
   --git RANGE           review the commits of a range as a series, files read from the
                         repository: A..B, A...B, REV (one commit), REV-N (N commits
                         ending at REV); merges left out; no FILE, no --tree, no --fix
-  --fix                 apply the fixes: patch files get fixed added lines, C files are
-                        fixed; files are rewritten in place, atomically (a patch from
-                        stdin is printed to stdout, the report then goes to stderr);
-                        then reports what was fixed and what remains
-  --diff                print the fixes as a unified diff (paths in the tree) on
-                        stdout, and nothing else
+  --fix                 apply the proven fixes: patch files get fixed added lines, C
+                        files are fixed; files are rewritten in place, atomically (a
+                        patch from stdin is printed to stdout, the report then goes to
+                        stderr); then reports what was fixed and what remains
+  --fix=assumed         the same, with the assumed fixes too (proven only under what a
+                        function's name or file suggests, which each one states)
+  --diff                print the proven fixes as a unified diff (paths in the tree) on
+                        stdout, and nothing else; --diff=assumed adds the assumed ones
   --fail-on error|warning|info
                         lowest severity that makes the exit code 1 (default warning)
   --core GLOB           a file allowed to write the memcg word, added to the defaults

@@ -9,12 +9,21 @@ export interface ValidatedCandidate {
   validation: Validation;
 }
 
-/** The fix to offer: the first proven candidate, else the first conditional one; never a rejected one. */
+/** A fix from edits and the model's validation of them; none when rejected. */
+export function fixOf(edits: TextEdit[], validation: Validation): Fix | undefined {
+  return validation.verdict === 'rejected' ? undefined : { edits, verdict: validation.verdict, explanation: validation.explanation };
+}
+
+/**
+ * The fix to offer: the first candidate, in the order of preference, that is proven or assumed
+ * (so a name may choose between fixes that are each sound where it applies, upstream's choice
+ * among them, with the honest verdict), else the first conditional one; never a rejected one.
+ */
 export function chooseFix(candidates: readonly ValidatedCandidate[]): Fix | undefined {
   const pick =
-    candidates.find((c) => c.validation.verdict === 'proven') ?? candidates.find((c) => c.validation.verdict === 'conditional');
-  if (!pick || pick.validation.verdict === 'rejected') return undefined;
-  return { edits: pick.edits, verdict: pick.validation.verdict, explanation: pick.validation.explanation };
+    candidates.find((c) => c.validation.verdict === 'proven' || c.validation.verdict === 'assumed') ??
+    candidates.find((c) => c.validation.verdict === 'conditional');
+  return pick && fixOf(pick.edits, pick.validation);
 }
 
 /**
@@ -34,7 +43,7 @@ export function intentCandidates(
     const spelling = gen.intents[intent];
     const model = spelling && gen.helpers[spelling.helper];
     const edits = model ? build(spelling, intent) : null;
-    if (model && edits) out.push({ edits, validation: validate(original, model, facts.reachable, { underRcu: facts.underRcu }, asTruth) });
+    if (model && edits) out.push({ edits, validation: validate(original, model, facts, { underRcu: facts.underRcu }, asTruth) });
   }
   return out;
 }

@@ -3,13 +3,22 @@ import { parentOf, perNode } from '../c/parents.js';
 import { checkDeadline } from '../c/review-deadline.js';
 import type { SyntaxNode } from '../c/parser.js';
 import { ALL_STATES, type StateId } from './states.js';
+import type { Assumption, StateScope } from './validate.js';
 
-/** What the code around an access tells about the page: which states it can be in, and why. */
-export interface ContextFacts {
+/**
+ * What the code around an access tells about the page: which states it can be in, and why.
+ * `established` is what the code itself shows (guards, VM_BUG_ONs, where the page comes from);
+ * `reachable` narrows it by what the function's name or file suggests, an `assumption` that
+ * verdicts state: a fix proven only on `reachable` is `assumed`, never `proven`.
+ */
+export interface ContextFacts extends StateScope {
   reachable: StateId[];
+  established: StateId[];
   underRcu: boolean;
-  /** The function's callers may pass any page (dump, procfs, object-to-memcg lookup). */
+  /** Any page may arrive: it comes from an object's address (a fact), or the name says callers pass any page. */
   anyPage: boolean;
+  /** A guard or where the page comes from narrowed `established`. */
+  guarded: boolean;
   reason: string;
 }
 
@@ -42,9 +51,12 @@ const PAGE_TESTS: Record<string, { whenTrue: StateId[]; whenFalse: StateId[] | n
   PageSwapCache: { whenTrue: USER_ONLY, whenFalse: null },
   PageTransHuge: { whenTrue: USER_ONLY, whenFalse: null },
   PageKmemcg: { whenTrue: ['kmem'], whenFalse: allBut('kmem') },
-  // A large kmalloc page (a page type since 6.x) is a whole page allocation, never a slab page.
-  PageLargeKmalloc: { whenTrue: ['uncharged', 'kmem'], whenFalse: null },
-  folio_test_large_kmalloc: { whenTrue: ['uncharged', 'kmem'], whenFalse: null },
+  folio_test_slab: { whenTrue: SLAB_ONLY, whenFalse: NOT_SLAB },
+  folio_test_lru: { whenTrue: USER_ONLY, whenFalse: null },
+  folio_test_anon: { whenTrue: USER_ONLY, whenFalse: null },
+  /** A large kmalloc page: a kernel page, charged (kmem) or not, never a slab page. */
+  PageLargeKmalloc: { whenTrue: KMEM_PATH, whenFalse: null },
+  folio_test_large_kmalloc: { whenTrue: KMEM_PATH, whenFalse: null },
   PageMemcgKmem: { whenTrue: ['kmem'], whenFalse: allBut('kmem') },
   page_has_obj_cgroups: { whenTrue: ['slab-objcgs'], whenFalse: allBut('slab-objcgs') },
   page_objcgs_check: { whenTrue: ['slab-objcgs'], whenFalse: allBut('slab-objcgs') },
@@ -175,32 +187,120 @@ function rcuMarks(fn: SyntaxNode): { at: number; step: number }[] {
 }
 
 /**
- * Facts narrow the reachable states: guards first, then what the function is for (its name),
- * then the file; no fact means all states.
+ * Where the page comes from, when the function shows it: the receiver is (or was last assigned)
+ * the page of an object's address, which may be any page, or a page taken from an LRU list,
+ * allocated for a fault or looked up in the page cache, which is a user page.
+ */
+const ANY_ORIGIN = /^(virt_to_head_page|virt_to_page|virt_to_folio|pfn_to_page|pfn_to_online_page|phys_to_page|kmap_to_page)\(/;
+const USER_ORIGIN = /^(lru_to_page|lru_to_folio|alloc_page_vma|alloc_pages_vma|vma_alloc_folio|__page_cache_alloc|page_cache_alloc|filemap_alloc_folio|find_get_page|find_lock_page|find_or_create_page|pagecache_get_page|grab_cache_page\w*)\(|^list_(first_|last_)?entry\(.*,struct(page|folio),lru\)$/;
+
+interface Origin {
+  states: StateId[];
+  anyPage: boolean;
+  reason: string;
+}
+
+function originOf(source: string): Origin | null {
+  const call = /^(\w+)\(/.exec(source)?.[1];
+  if (ANY_ORIGIN.test(source)) return { states: [...ALL_STATES], anyPage: true, reason: `the page comes from ${call}(), which may be any page` };
+  if (USER_ORIGIN.test(source)) return { states: USER_ONLY, anyPage: false, reason: `the page comes from ${call}(), a user page` };
+  return null;
+}
+
+/** The receiver's origin: its own expression, or its last assignment (or LRU list walk) before the access. */
+function pageOrigin(access: SyntaxNode, receiver: string): Origin | null {
+  const direct = originOf(receiver.replace(/\s+/g, ''));
+  if (direct || !/^[A-Za-z_]\w*$/.test(receiver)) return direct;
+  const fn = enclosingFunction(access);
+  if (!fn) return null;
+  let last: string | null = null;
+  for (const e of perNode('origins', fn, assignments)) {
+    if (e.at >= access.startIndex) break;
+    if (e.name === receiver) last = e.source;
+  }
+  return last === null ? null : originOf(last.replace(/^\((struct)?(page|folio)\*\)/, ''));
+}
+
+/**
+ * Every plain assignment `name = value;` in a function (declarations' initializers included) and
+ * every `list_for_each_entry(name, ..., lru)`, in order, values without blanks. Once per function.
+ */
+function assignments(fn: SyntaxNode): { at: number; name: string; source: string }[] {
+  const out: { at: number; name: string; source: string }[] = [];
+  for (const m of fn.text.matchAll(/(?<![\w.>])([A-Za-z_]\w*)\s*=(?!=)([^;]*);/g)) {
+    out.push({ at: fn.startIndex + m.index!, name: m[1]!, source: m[2]!.replace(/\s+/g, '') });
+  }
+  for (const m of fn.text.matchAll(/\blist_for_each_entry\w*\s*\(\s*([A-Za-z_]\w*)\s*,[^;{]*,\s*lru\s*\)/g)) {
+    out.push({ at: fn.startIndex + m.index!, name: m[1]!, source: 'lru_to_page(' });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Facts narrow the states: where the page comes from and the guards on it establish them;
+ * without either, what the function is for (its name), then its file, are an assumption; no
+ * fact and no assumption means all states.
  */
 export function contextFacts(access: SyntaxNode, receiver: string, file: string): ContextFacts {
   checkDeadline();
   const underRcu = inRcuSection(access);
+  const origin = pageOrigin(access, receiver);
   const guarded = guardStates(access, receiver);
-  if (guarded) return { reachable: guarded, underRcu, anyPage: false, reason: 'guarded by a page-kind test' };
-  const fn = enclosingFunction(access);
-  const named = namedFacts(fn ? (functionName(fn) ?? '') : '', file);
-  if (fn && !named.reachable.includes('kmem') && !named.reachable.includes('slab-objcgs') && KMEM_TEST.test(fn.text)) {
-    return { ...named, underRcu, reachable: [...named.reachable, 'kmem'], reason: `${named.reason}, but it handles kmem pages too` };
+  if (guarded || (origin && !origin.anyPage)) {
+    let established = origin ? origin.states : [...ALL_STATES];
+    if (guarded) established = established.filter((s) => guarded.includes(s));
+    const reason = [origin?.reason, guarded ? 'guarded by a page-kind test' : undefined].filter(Boolean).join(', ');
+    return { established, reachable: established, underRcu, anyPage: false, guarded: true, reason };
   }
-  return { ...named, underRcu };
+  // The page of an address may be any page (a fact, which puts the reader safe on any page first);
+  // the function's name or file may still suggest which, as an assumption.
+  const fn = enclosingFunction(access);
+  let named = namedFacts(fn ? (functionName(fn) ?? '') : '', file);
+  if (fn && !named.reachable.includes('kmem') && !named.reachable.includes('slab-objcgs') && KMEM_TEST.test(fn.text)) {
+    named = {
+      ...named,
+      reachable: [...named.reachable, 'kmem'],
+      reason: `${named.reason}, but it handles kmem pages too`,
+      ...(named.assumption ? { assumption: { ...named.assumption, condition: `${named.assumption.condition} or a kmem page (it tests PageKmemcg)` } } : {}),
+    };
+  }
+  const narrowed = named.reachable.length < ALL_STATES.length;
+  return {
+    established: [...ALL_STATES],
+    reachable: named.reachable,
+    ...(narrowed && named.assumption ? { assumption: named.assumption } : {}),
+    underRcu,
+    anyPage: !!origin?.anyPage || named.anyPage,
+    guarded: !!origin,
+    reason: origin ? origin.reason : named.reason,
+  };
 }
 
 const KMEM_TEST = /\b(PageKmemcg|__SetPageKmemcg|PageMemcgKmem)\s*\(/;
 
-/** What the function's name and its file say about the page, when no guard does. */
-function namedFacts(name: string, file: string): Omit<ContextFacts, 'underRcu'> {
-  const fact = (reachable: StateId[], reason: string, anyPage = false) => ({ reachable, reason, anyPage });
-  if (ANY_PAGE_FN.test(name)) return fact([...ALL_STATES], `${name}() may be passed any page`, true);
-  if (SLAB_FN.test(name) || SLAB_FILE.test(file)) return fact(SLAB_ONLY, `${name || file} works on slab pages`);
-  if (FREE_FN.test(name)) return fact(['uncharged', 'user', 'kmem', 'slab-bare', 'tail'], `${name}() frees pages, whose obj_cgroup vector the slab code has already freed`);
-  if (KMEM_FN.test(name)) return fact(KMEM_PATH, `${name}() is a kmem path`);
-  if (NOT_SLAB_FN.test(name)) return fact(NOT_SLAB, `${name}() accounts pages that are never slab pages`);
-  if (USER_FN.test(name) || USER_FILE.test(file)) return fact(USER_ONLY, `${name || file} handles user/LRU pages`);
+interface Named {
+  reachable: StateId[];
+  reason: string;
+  anyPage: boolean;
+  assumption?: Assumption;
+}
+
+/** What the function's name and its file suggest about the page, when no guard or origin shows it: an assumption. */
+function namedFacts(name: string, file: string): Named {
+  const by = (fromFile: boolean) => (fromFile ? `its file ${file}` : `\`${name}()\``);
+  const fact = (reachable: StateId[], reason: string, condition?: string, fromFile = false): Named => ({
+    reachable,
+    reason,
+    anyPage: false,
+    ...(condition ? { assumption: { condition, source: by(fromFile) } } : {}),
+  });
+  if (ANY_PAGE_FN.test(name)) return { reachable: [...ALL_STATES], reason: `${name}() may be passed any page`, anyPage: true };
+  if (SLAB_FN.test(name)) return fact(SLAB_ONLY, `${name}() works on slab pages`, 'the page is a slab page');
+  if (SLAB_FILE.test(file)) return fact(SLAB_ONLY, `${file} works on slab pages`, 'the page is a slab page', true);
+  if (FREE_FN.test(name)) return fact(['uncharged', 'user', 'kmem', 'slab-bare', 'tail'], `${name}() frees pages, whose obj_cgroup vector the slab code has already freed`, 'the page is being freed, its obj_cgroup vector already gone');
+  if (KMEM_FN.test(name)) return fact(KMEM_PATH, `${name}() is a kmem path`, 'the page is a kmem page');
+  if (NOT_SLAB_FN.test(name)) return fact(NOT_SLAB, `${name}() accounts pages that are never slab pages`, 'the page is not a slab page');
+  if (USER_FN.test(name)) return fact(USER_ONLY, `${name}() handles user/LRU pages`, 'the page is a user/LRU page');
+  if (USER_FILE.test(file)) return fact(USER_ONLY, `${file} handles user/LRU pages`, 'the page is a user/LRU page', true);
   return fact([...ALL_STATES], 'nothing narrows the page kind');
 }

@@ -7,6 +7,8 @@ export interface GroupCount {
   severity: Record<Severity, number>;
   /** With a proven fix. */
   proven: number;
+  /** With an assumed fix (proven only under what a name or file suggests). */
+  assumed: number;
   /** With a conditional fix. */
   conditional: number;
 }
@@ -17,10 +19,11 @@ export function countBy(findings: readonly Finding[], keyOf: (f: Finding) => str
   for (const f of findings) {
     const key = keyOf(f);
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, total: 0, severity: { error: 0, warning: 0, info: 0 }, proven: 0, conditional: 0 }));
+    if (!g) groups.set(key, (g = { key, total: 0, severity: { error: 0, warning: 0, info: 0 }, proven: 0, assumed: 0, conditional: 0 }));
     g.total++;
     g.severity[f.severity]++;
     if (f.fix?.verdict === 'proven') g.proven++;
+    if (f.fix?.verdict === 'assumed') g.assumed++;
     if (f.fix?.verdict === 'conditional') g.conditional++;
   }
   return [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -16,7 +16,7 @@ export function auditSummaryLines(result: AuditResult): string[] {
   }
   if (result.fixes) {
     const verb = result.fixes.mode === 'fix' ? 'applied' : 'in the patch';
-    lines.push(`fixes: ${result.fixes.applied} proven fix${result.fixes.applied === 1 ? '' : 'es'} ${verb}, ${result.fixes.files.length} file${result.fixes.files.length === 1 ? '' : 's'} changed; the findings below are what remains`);
+    lines.push(`fixes: ${result.fixes.applied} ${result.fixes.level === 'assumed' ? 'proven or assumed' : 'proven'} fix${result.fixes.applied === 1 ? '' : 'es'} ${verb}, ${result.fixes.files.length} file${result.fixes.files.length === 1 ? '' : 's'} changed; the findings below are what remains`);
   }
   return lines;
 }

@@ -32,7 +32,7 @@ function table(title: string, groups: readonly GroupCount[]): string[] {
   const width = Math.max(title.length, ...groups.map((g) => g.key.length));
   const row = (key: string, cells: (string | number)[]) => `${key.padEnd(width)}  ${cells.map((c) => String(c).padStart(10)).join('')}`;
   return [
-    row(title, ['errors', 'warnings', 'checks', 'proven', 'cond.']),
-    ...groups.map((g) => row(g.key, [g.severity.error, g.severity.warning, g.severity.info, g.proven, g.conditional])),
+    row(title, ['errors', 'warnings', 'checks', 'proven', 'assumed', 'cond.']),
+    ...groups.map((g) => row(g.key, [g.severity.error, g.severity.warning, g.severity.info, g.proven, g.assumed, g.conditional])),
   ];
 }

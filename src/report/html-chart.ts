@@ -18,7 +18,7 @@ export function subsystemChart(groups: readonly GroupCount[]): string {
   const scale = (n: number) => (n / max) * PLOT_WIDTH;
   const bars = sorted.map((g, i) => {
     const y = GAP + i * (BAR + GAP);
-    const parts: [string, number][] = [['proven', g.proven], ['conditional', g.conditional], ['none', g.total - g.proven - g.conditional]];
+    const parts: [string, number][] = [['proven', g.proven], ['assumed', g.assumed], ['conditional', g.conditional], ['none', g.total - g.proven - g.assumed - g.conditional]];
     let x = LABEL_WIDTH;
     const rects = parts
       .filter(([, n]) => n > 0)
@@ -35,7 +35,7 @@ export function subsystemChart(groups: readonly GroupCount[]): string {
     );
   });
   const legendY = height - 10;
-  const legend = [['proven', 'proven fix'], ['conditional', 'conditional fix'], ['none', 'no fix']]
+  const legend = [['proven', 'proven fix'], ['assumed', 'assumed fix'], ['conditional', 'conditional fix'], ['none', 'no fix']]
     .map(([kind, text], i) => `<rect class="seg ${kind}" x="${LABEL_WIDTH + i * 140}" y="${legendY - 10}" width="12" height="12"/><text x="${LABEL_WIDTH + i * 140 + 18}" y="${legendY}">${text}</text>`)
     .join('');
   return `<svg id="chart" role="img" aria-label="Remaining sites per subsystem" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${bars.join('')}<g class="legend">${legend}</g></svg>`;

@@ -53,8 +53,8 @@ export function formatHtml(result: AuditResult, version: string): string {
 }
 
 function table(title: string, groups: readonly GroupCount[]): string {
-  const rows = groups.map((g) => `<tr><td><code>${esc(g.key)}</code></td><td>${g.severity.error}</td><td>${g.severity.warning}</td><td>${g.severity.info}</td><td>${g.proven}</td><td>${g.conditional}</td></tr>`);
-  return `<table><thead><tr><th>${esc(title)}</th><th>errors</th><th>warnings</th><th>checks</th><th>proven fixes</th><th>conditional fixes</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const rows = groups.map((g) => `<tr><td><code>${esc(g.key)}</code></td><td>${g.severity.error}</td><td>${g.severity.warning}</td><td>${g.severity.info}</td><td>${g.proven}</td><td>${g.assumed}</td><td>${g.conditional}</td></tr>`);
+  return `<table><thead><tr><th>${esc(title)}</th><th>errors</th><th>warnings</th><th>checks</th><th>proven fixes</th><th>assumed fixes</th><th>conditional fixes</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function finding(f: Finding, source: string | undefined, index: LineIndex | undefined): string {

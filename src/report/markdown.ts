@@ -44,9 +44,9 @@ export function formatMarkdown(result: AuditResult): string {
 
 function table(title: string, groups: readonly GroupCount[]): string[] {
   return [
-    `| ${title} | errors | warnings | checks | proven fixes | conditional fixes |`,
-    '|---|---:|---:|---:|---:|---:|',
-    ...groups.map((g) => `| ${mdCode(g.key)} | ${g.severity.error} | ${g.severity.warning} | ${g.severity.info} | ${g.proven} | ${g.conditional} |`),
+    `| ${title} | errors | warnings | checks | proven fixes | assumed fixes | conditional fixes |`,
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...groups.map((g) => `| ${mdCode(g.key)} | ${g.severity.error} | ${g.severity.warning} | ${g.severity.info} | ${g.proven} | ${g.assumed} | ${g.conditional} |`),
   ];
 }
 

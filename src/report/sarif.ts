@@ -104,7 +104,7 @@ function sarifResult(f: Finding, ruleIndex: number | undefined, index: LineIndex
       ? {
           fixes: [
             {
-              description: { text: `${f.fix.verdict === 'proven' ? 'Proven' : 'Conditional'} fix: ${f.fix.explanation}` },
+              description: { text: `${f.fix.verdict[0]!.toUpperCase()}${f.fix.verdict.slice(1)} fix: ${f.fix.explanation}` },
               artifactChanges: [
                 {
                   artifactLocation,

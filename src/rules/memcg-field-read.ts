@@ -11,7 +11,7 @@ import { latentBug } from '../model/validate.js';
 import { stateById } from '../model/states.js';
 import type { TextEdit } from '../types.js';
 import { replaceNode } from './edits.js';
-import { atAccess, type Rule, type RuleContext } from './rule.js';
+import { atAccess, untypedNote, untypedReceiver, type Rule, type RuleContext } from './rule.js';
 import { accessTagTrick } from './tag-trick-match.js';
 
 /** The variable a read is stored into (`memcg = page->mem_cgroup` or an initializer), if any. */
@@ -84,6 +84,10 @@ function check(ctx: RuleContext): void {
     if (a.field !== 'mem_cgroup' || (a.kind !== 'page' && a.kind !== 'unknown')) continue;
     if (a.usage === 'write' || a.usage === 'write-once' || a.usage === 'address') continue;
     if (accessTagTrick(a)) continue; // reported by tag-trick
+    if (untypedReceiver(a)) {
+      ctx.report(untypedNote(a));
+      continue;
+    }
     const fn = enclosingFunction(a.node);
     const self = fn ? functionName(fn) : null;
     if (self && HELPER_NAMES.has(self)) {

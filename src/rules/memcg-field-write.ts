@@ -1,4 +1,4 @@
-import { atAccess, type Rule } from './rule.js';
+import { atAccess, untypedNote, untypedReceiver, type Rule } from './rule.js';
 import { writeFix } from './write-fix.js';
 import { removedBy } from '../model/surface-generation.js';
 
@@ -21,6 +21,10 @@ export const memcgFieldWrite: Rule = {
     if (ctx.gen.id === 'legacy') return; // the field is the legacy API
     for (const a of ctx.accesses) {
       if (a.field !== 'mem_cgroup' || (a.kind !== 'page' && a.kind !== 'unknown')) continue;
+      if (untypedReceiver(a) && (a.usage === 'address' || a.usage === 'write' || a.usage === 'write-once')) {
+        ctx.report(untypedNote(a));
+        continue;
+      }
       if (a.usage === 'address') {
         ctx.report(atAccess(a, `takes the address of page->mem_cgroup, which ${removedBy(ctx.gen)} replaced by the tagged word memcg_data; atomics on it must keep the flag bits`));
         continue;

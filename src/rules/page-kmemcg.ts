@@ -2,7 +2,8 @@ import { calleeName, callArguments, descendants, enclosingFunction, normalizedTe
 import { parentOf } from '../c/parents.js';
 import type { SyntaxNode } from '../c/parser.js';
 import { contextFacts } from '../model/context-facts.js';
-import { chooseFix, intentCandidates } from '../model/choose-fix.js';
+import { chooseFix, fixOf, intentCandidates } from '../model/choose-fix.js';
+import { validateClearKmem, validateKmemSetter } from '../model/validate.js';
 import { LEGACY } from '../model/legacy-expressions.js';
 import type { Fix, TextEdit } from '../types.js';
 import { deleteStatement, replaceNode } from './edits.js';
@@ -77,7 +78,7 @@ export const pageKmemcg: Rule = {
           const access = store && ctx.accesses.find((a) => a.node.id === store.id);
           let fix: Fix | undefined;
           if (ctx.gen.store?.style === 'call') {
-            fix = { edits: [replaceNode(call.childForFieldName('function')!, ctx.gen.store.setKmem)], verdict: 'proven', explanation: `${ctx.gen.store.setKmem}() sets the KMEM flag PageKmemcg stood for` };
+            fix = fixOf([replaceNode(call.childForFieldName('function')!, ctx.gen.store.setKmem)], validateKmemSetter(ctx.gen.store.setKmem));
           } else {
             const storeFix = access && ctx.isCore ? writeFix(ctx.gen, access, ctx.src.path, ctx.src.text) : undefined;
             // Only a fix that folds this very call (deletes it) belongs to it.
@@ -88,11 +89,7 @@ export const pageKmemcg: Rule = {
           const stmt = parentOf(unparen(call));
           const fn = enclosingFunction(call);
           const fix: Fix | undefined =
-            stmt?.type === 'expression_statement'
-              ? zeroesWord(fn, receiver)
-                ? { edits: clearDeletion(stmt, receiver, ctx.src.text), verdict: 'proven', explanation: 'the word is zeroed in this function, which clears MEMCG_DATA_KMEM as well' }
-                : { edits: clearDeletion(stmt, receiver, ctx.src.text), verdict: 'conditional', explanation: 'holds where the page\'s memcg_data is zeroed, which clears MEMCG_DATA_KMEM' }
-              : undefined;
+            stmt?.type === 'expression_statement' ? fixOf(clearDeletion(stmt, receiver, ctx.src.text), validateClearKmem(zeroesWord(fn, receiver))) : undefined;
           report(ctx, call, `clears the PageKmemcg page type, which ${removedBy(ctx.gen)} removed: the KMEM flag lives in memcg_data and goes when the word is zeroed`, fix);
         }
       }

@@ -54,3 +54,21 @@ export function atAccess(a: FieldAccess, message: string, fix?: Fix): Problem {
     ...(fix ? { fix } : {}),
   };
 }
+
+/**
+ * A receiver whose type is not in view and whose name says nothing of a page: a macro parameter
+ * (`#define scanning_global_lru(sc) (!(sc)->mem_cgroup)`) or a variable of a struct declared
+ * elsewhere (struct scan_control has a mem_cgroup of its own). Not a page->mem_cgroup error.
+ */
+export function untypedReceiver(a: FieldAccess): boolean {
+  return a.kind === 'unknown' && !a.type.guess;
+}
+
+/** At most a note, without a fix: nothing shows the receiver is a struct page. */
+export function untypedNote(a: FieldAccess): Problem {
+  const receiver = a.node.childForFieldName('argument')!.text;
+  return {
+    ...atAccess(a, `${receiver} may not be a struct page (a macro parameter, or a struct not declared here): if it is one, ${a.field} is gone since v5.11 and the page's memcg is read through the helpers`),
+    severity: 'info',
+  };
+}

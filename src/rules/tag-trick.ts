@@ -1,16 +1,16 @@
 import { calleeName, descendants, enclosingFunction, normalizedText, unparen } from '../c/nodes.js';
-import type { Generation } from '../model/generation.js';
-import { STATES } from '../model/states.js';
 import { INTENT_OF } from './helper-intents.js';
 import { parentOf } from '../c/parents.js';
 import type { SyntaxNode } from '../c/parser.js';
 import { contextFacts } from '../model/context-facts.js';
-import { chooseFix, intentCandidates } from '../model/choose-fix.js';
+import { chooseFix, fixOf, intentCandidates } from '../model/choose-fix.js';
+import type { HelperModel } from '../model/outcome.js';
+import { neverTagged, validateTagTestRemoval } from '../model/validate.js';
 import { LEGACY } from '../model/legacy-expressions.js';
 import type { Fix } from '../types.js';
 import { deleteStatement, replaceNode } from './edits.js';
 import { objcgsReadFix } from './obj-cgroups-access.js';
-import { atAccess, type Rule } from './rule.js';
+import { atAccess, untypedNote, untypedReceiver, type Rule } from './rule.js';
 import { accessTagTrick, maskedValueNode, tagTrickOn, testValueNode } from './tag-trick-match.js';
 import { removedBy, vectorFlag } from '../model/surface-generation.js';
 
@@ -48,20 +48,12 @@ function memcgVariables(fn: SyntaxNode): Map<string, { source: string; after: nu
 
 const MEMCG_READERS = new Set(Object.entries(INTENT_OF).filter(([, i]) => i === 'read' || i === 'check' || i === 'rcu').map(([name]) => name));
 
-/** Whether a reader of the target never returns a tagged pointer on any state. */
-function neverTagged(gen: Generation, reader: string): boolean {
-  const helper = gen.helpers[reader];
-  return !!helper && STATES.every((s) => {
-    const out = helper.eval(s, { underRcu: true });
-    return 'bug' in out || !/objcgs|0x1/.test(out.value);
-  });
-}
 
 /**
  * `if ((unsigned long)memcg & 0x1UL) memcg = NULL;` after reading page->mem_cgroup: the whole test
  * goes, since page_memcg_check() already returns NULL for a slab page's vector.
  */
-function variableTestFix(test: SyntaxNode, variable: string, text: string, readBy: string | null): Fix | undefined {
+function variableTestFix(test: SyntaxNode, variable: string, text: string, readBy: { name: string; model: HelperModel | undefined } | null): Fix | undefined {
   let value = testValueNode(test);
   const and = parentOf(value);
   if (and?.type === 'binary_expression' && and.childForFieldName('operator')?.type === '&&') {
@@ -79,12 +71,7 @@ function variableTestFix(test: SyntaxNode, variable: string, text: string, readB
   // A comment right above the test explains the tag: it goes with it.
   const prev = ifStmt.previousNamedSibling;
   const comment = prev?.type === 'comment' && !/\n[ \t]*\n/.test(text.slice(prev.endIndex, ifStmt.startIndex)) ? prev : null;
-  return {
-    edits: [deleteStatement(comment ?? ifStmt, text, ifStmt)],
-    ...(readBy
-      ? { verdict: 'proven' as const, explanation: `${readBy}() never returns a tagged pointer on any page state, so the test never fires` }
-      : { verdict: 'conditional' as const, explanation: `holds once ${variable} is read with page_memcg_check(), which returns NULL for a slab page with an obj_cgroup vector` }),
-  };
+  return fixOf([deleteStatement(comment ?? ifStmt, text, ifStmt)], validateTagTestRemoval(variable, readBy));
 }
 
 export const tagTrick: Rule = {
@@ -106,6 +93,10 @@ export const tagTrick: Rule = {
       if (a.field === 'memcg_data' || (a.kind !== 'page' && a.kind !== 'unknown')) continue;
       const trick = accessTagTrick(a);
       if (!trick) continue;
+      if (untypedReceiver(a)) {
+        ctx.report(untypedNote(a));
+        continue;
+      }
       if (trick.kind === 'mask') {
         const value = maskedValueNode(trick.node);
         ctx.report({ ...atAccess(a, `masks the obj_cgroups tag by hand: the memcg_data word also carries MEMCG_DATA_KMEM, which ~0x1UL leaves in the pointer`, objcgsReadFix(ctx.gen, a, ctx.src.path, value, 'objcgsMasked')), start: value.startIndex, end: value.endIndex });
@@ -133,13 +124,13 @@ export const tagTrick: Rule = {
         const trick = tagTrickOn(n);
         if (trick?.kind !== 'test') continue;
         const value = testValueNode(trick.node);
-        const readBy = source !== 'field' && neverTagged(ctx.gen, source) ? source : null;
+        const readBy = source !== 'field' && neverTagged(ctx.gen.helpers[source]) ? { name: source, model: ctx.gen.helpers[source] } : null;
         if (source !== 'field' && !readBy) continue; // a reader that may return the tagged word: the test still means something
         ctx.report({
           start: value.startIndex,
           end: value.endIndex,
           message: readBy
-            ? `tests the obj_cgroups tag on ${n.text}, which ${readBy}() read: it is never tagged, so the test is dead code`
+            ? `tests the obj_cgroups tag on ${n.text}, which ${readBy.name}() read: it is never tagged, so the test is dead code`
             : `tests the obj_cgroups tag on ${n.text} by hand: page_memcg_check() returns NULL for a slab page's vector, and ${removedBy(ctx.gen)} moved the tag to ${vectorFlag(ctx.gen)}`,
           confidence: 'high',
           ...((f) => (f ? { fix: f } : {}))(variableTestFix(trick.node, n.text, ctx.src.text, readBy)),

@@ -4,6 +4,7 @@ import { parentOf } from '../c/parents.js';
 import type { SyntaxNode } from '../c/parser.js';
 import { contextFacts } from '../model/context-facts.js';
 import { validateWrite } from '../model/validate.js';
+import { fixOf } from '../model/choose-fix.js';
 import type { Generation } from '../model/generation.js';
 import type { Fix, TextEdit } from '../types.js';
 import { castToWord, deleteStatement, insertAt, isNullConstant, replaceNode } from './edits.js';
@@ -126,9 +127,8 @@ export function writeFix(gen: Generation, a: FieldAccess, file: string, text: st
   }
   const facts = contextFacts(a.node, receiver, file);
   const folded = store.style === 'word' && fold;
-  const v = validateWrite({ setsKmem: folded ? (fold.condition ? 'as-legacy' : true) : false, clearsKmem: isNull && clearsKmemcg(a.node, receiver) }, facts.reachable);
-  if (v.verdict === 'rejected') return undefined;
-  return { edits, verdict: v.verdict, explanation: v.explanation };
+  const v = validateWrite({ setsKmem: folded ? (fold.condition ? 'as-legacy' : true) : false, clearsKmem: isNull && clearsKmemcg(a.node, receiver) }, facts);
+  return fixOf(edits, v);
 }
 
 /** `vec` in `(T)((unsigned long)vec | 0x1UL)`, else null. */

@@ -49,6 +49,17 @@ function fingerprints(s: GitHubStandIn): string[] {
   return s.state.reviewComments.flatMap((c) => readFindingMarkers(c.body));
 }
 
+/** The fingerprints one delivery, alone, comments on: what every race must end with. */
+async function aloneFingerprints(): Promise<string[]> {
+  const s = await startStandIn();
+  try {
+    await replica(s).receive({ id: 'alone', name: 'pull_request', payload: pullRequestPayload(s, 'opened') } as never);
+    return fingerprints(s).sort();
+  } finally {
+    await s.stop();
+  }
+}
+
 describe('racing deliveries', () => {
   it('in one process: one check run, one review, no duplicate comment', async () => {
     standIn = await startStandIn();
@@ -64,6 +75,8 @@ describe('racing deliveries', () => {
     const fps = fingerprints(standIn);
     expect(fps.length).toBeGreaterThan(0);
     expect(new Set(fps).size).toBe(fps.length);
+    // Every finding keeps its comment: the same ones a delivery alone posts.
+    expect([...fps].sort()).toEqual(await aloneFingerprints());
   });
 
   it('across two replicas: every check run completed, and each finding commented once in the end', async () => {
@@ -80,6 +93,7 @@ describe('racing deliveries', () => {
     const fps = fingerprints(standIn);
     expect(fps.length).toBeGreaterThan(0);
     expect(new Set(fps).size).toBe(fps.length);
+    expect([...fps].sort()).toEqual(await aloneFingerprints());
     expect(standIn.state.requests.some((r) => r.method === 'DELETE')).toBe(true);
   });
 });

@@ -50,6 +50,15 @@ describe('reviewCommentFor', () => {
     expect(c.body).toContain('```c\n\tmemcg = page_memcg(page);\n```');
   });
 
+  it('offers an assumed fix as a suggestion that states its assumption', () => {
+    const f = findingAt('page->mem_cgroup', { fixTo: 'page_memcg(page)', verdict: 'assumed' });
+    f.fix!.explanation = 'page_memcg() matches page->mem_cgroup and trips no VM_BUG_ON if the page is a user/LRU page, as `mem_cgroup_charge()` suggests';
+    const c = reviewCommentFor(resultWith([f]), f, allCommentable(), FP)!;
+    expect(c.body).toContain('```suggestion\n\tmemcg = page_memcg(page);\n```');
+    expect(c.body).toContain('Suggested fix (assumed, not proven: accept it only if the assumption holds): page_memcg() matches page->mem_cgroup and trips no VM_BUG_ON if the page is a user/LRU page, as `mem_cgroup_charge()` suggests');
+    expect(c.body).not.toContain('Fix (proven)');
+  });
+
   it('drops the suggestion when the rewritten lines are not all in one hunk', () => {
     const two = '\tif (memcg && (unsigned long)memcg & 0x1UL)\n\t\tmemcg = NULL;';
     const f = findingAt('(unsigned long)memcg & 0x1UL', { fixFrom: two, fixTo: '' });

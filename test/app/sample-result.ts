@@ -20,7 +20,7 @@ export const SOURCE = [
 export const FILE = 'drivers/gpu/pool_owner.c';
 
 /** A finding on `needle` in SOURCE, with a fix replacing `fixFrom` (default: the needle) by `fixTo`. */
-export function findingAt(needle: string, opts: { ruleId?: string; severity?: Finding['severity']; fixTo?: string; fixFrom?: string; verdict?: 'proven' | 'conditional'; patch?: number } = {}): Finding {
+export function findingAt(needle: string, opts: { ruleId?: string; severity?: Finding['severity']; fixTo?: string; fixFrom?: string; verdict?: 'proven' | 'assumed' | 'conditional'; patch?: number } = {}): Finding {
   const start = SOURCE.indexOf(needle);
   if (start < 0) throw new Error(`not in SOURCE: ${needle}`);
   const end = start + needle.length;

@@ -43,7 +43,7 @@ test('fix mode: what remains on the fixed texts, the changed files and the numbe
   expect(changed.map((c) => c.path)).toEqual(['fs/a.c', 'mm/b.c']);
   expect(changed[0]!.after).toBe(FILES['fs/a.c']!.replace('p->mem_cgroup', 'page_memcg(p)'));
   const result = auditResultOf(tally, { tree: 't', target: 'v5.11', mode: 'fix' });
-  expect(result.fixes).toEqual({ mode: 'fix', files: ['fs/a.c', 'mm/b.c'], applied: 3 });
+  expect(result.fixes).toEqual({ mode: 'fix', level: 'proven', files: ['fs/a.c', 'mm/b.c'], applied: 3 });
   expect(result.findings).toEqual([]);
 });
 

@@ -53,6 +53,25 @@ test('stops after maxRounds even when a reviewer keeps offering fixes', () => {
   let n = 0;
   const endless = (text: string): Finding[] => [{ ...findingAt(text, 'a', { replace: `a${n++}` }) }];
   const fixed = fixProven('a\n', endless('a\n'), endless, 3);
-  expect(fixed.applied).toBeLessThanOrEqual(3 * 3);
-  expect(fixed.text).toMatch(/^a\d/);
+  // One fix a round, exactly three rounds: a0, then a1 in front of it, then a2.
+  expect(fixed.applied).toBe(3);
+  expect(fixed.text).toBe('a210\n');
+  expect(fixed.remaining).toHaveLength(1);
+});
+
+test('the default cap is four rounds, exactly', () => {
+  let n = 0;
+  const endless = (text: string): Finding[] => [{ ...findingAt(text, 'a', { replace: `a${n++}` }) }];
+  const fixed = fixProven('a\n', endless('a\n'), endless);
+  expect(fixed.applied).toBe(4);
+  expect(fixed.text).toBe('a3210\n');
+});
+
+test('assumed fixes are applied only at level assumed; conditional ones never', () => {
+  const withAssumed = (text: string): Finding[] =>
+    review(text).map((f) => (f.fix && text.slice(f.start, f.end) === 'page->mem_cgroup' ? { ...f, fix: { ...f.fix, verdict: 'assumed' as never } } : f));
+  expect(fixProven(TEXT, withAssumed(TEXT), withAssumed).applied).toBe(0);
+  const fixed = fixProven(TEXT, withAssumed(TEXT), withAssumed, 4, 'assumed');
+  expect(fixed.text).toBe('a = page_memcg(page);\nb = head->mem_cgroup;\n');
+  expect(fixed.remaining.map((f) => f.fix?.verdict)).toEqual(['conditional']);
 });

@@ -14,13 +14,13 @@ const usage = (argv: string[]) => {
 describe('parseArgs', () => {
   it('has defaults', () => {
     expect(parseArgs(['check', 'a.patch'])).toEqual({
-      kind: 'check', target: 'v5.11', format: 'text', mode: 'report', failOn: 'warning', core: [], files: ['a.patch'],
+      kind: 'check', target: 'v5.11', format: 'text', mode: 'report', fixLevel: 'proven', failOn: 'warning', core: [], files: ['a.patch'],
     });
   });
 
   it('reads every option, with a space or =', () => {
     expect(parseArgs(['check', '--target', 'v6.1', '--tree=linux', '--format', 'json', '--diff', '--fail-on=info', '--core', 'mm/x.c', '--core=mm/y*.c', '-', 'b.c'])).toEqual({
-      kind: 'check', target: 'v6.1', tree: 'linux', format: 'json', mode: 'diff', failOn: 'info', core: ['mm/x.c', 'mm/y*.c'], files: ['-', 'b.c'],
+      kind: 'check', target: 'v6.1', tree: 'linux', format: 'json', mode: 'diff', fixLevel: 'proven', failOn: 'info', core: ['mm/x.c', 'mm/y*.c'], files: ['-', 'b.c'],
     });
     expect(parseArgs(['check', '--fix', '--', '--odd-name.patch']).files).toEqual(['--odd-name.patch']);
   });
@@ -40,7 +40,9 @@ describe('parseArgs', () => {
     expect(usage(['a.patch'])).toBe("unknown command 'a.patch' (try: memcg-review check a.patch)");
     expect(usage(['--bogus'])).toBe("unknown option '--bogus' (try --help)");
     expect(usage(['check', '--bogus'])).toBe("unknown option '--bogus' (try --help)");
-    expect(usage(['check', '--fix=yes'])).toBe("unknown option '--fix=yes' (try --help)");
+    expect(usage(['check', '--fix=yes'])).toBe("--fix takes no value but 'assumed' (--fix=assumed also applies assumed fixes)");
+    expect(usage(['check', '--diff=Assumed'])).toBe("--diff takes no value but 'assumed' (--diff=assumed also applies assumed fixes)");
+    expect(usage(['check', '--fix=assumed', '--diff'])).toBe('--fix and --diff cannot be combined');
     expect(usage(['check', '--target'])).toBe("option '--target' needs a value");
     expect(usage(['check', '--target='])).toBe("option '--target' needs a value");
     expect(usage(['check', '--target', 'v9'])).toBe("bad value 'v9' for --target (one of: legacy, rfc-v1, v5.11, v5.15, v6.1, v6.18, auto)");
@@ -57,5 +59,14 @@ describe('--review-timeout', () => {
     const args = parseArgs(['check', '--review-timeout', '5000', 'a.patch']);
     expect(args).toMatchObject({ reviewTimeout: 5000 });
     expect(reviewLimits(args as never)).toEqual({ maxBytes: 1048576, maxParseMillis: 10000, maxReviewMillis: 5000 });
+  });
+});
+
+describe('--fix=assumed and --diff=assumed', () => {
+  it('apply proven fixes by default, and assumed ones too only when spelled so', () => {
+    expect(parseArgs(['check', '--fix', 'a.c'])).toMatchObject({ mode: 'fix', fixLevel: 'proven' });
+    expect(parseArgs(['check', '--fix=assumed', 'a.c'])).toMatchObject({ mode: 'fix', fixLevel: 'assumed' });
+    expect(parseArgs(['check', '--diff=assumed', 'a.c'])).toMatchObject({ mode: 'diff', fixLevel: 'assumed' });
+    expect(parseArgs(['check', '--diff', '--diff=assumed', 'a.c'])).toMatchObject({ mode: 'diff', fixLevel: 'assumed' });
   });
 });

@@ -78,14 +78,31 @@ describe('check with the real rules', () => {
     expect(read('tree/mm/page_stats.c')).not.toContain('->mem_cgroup');
   });
 
-  it('--fix rewrites a C file in the tree', async () => {
+  it('--fix rewrites a C file in the tree with its proven fixes only; an assumed one stays in the report', async () => {
     const r = await cli(['check', '--tree', 'tree', '--fix', 'mm/legacy_walk.c']);
+    expect(r.code).toBe(1);
+    const text = read('tree/mm/legacy_walk.c');
+    expect(text).toContain('page_memcg_check(page)');
+    expect(text).toContain('return page->mem_cgroup != NULL;');
+    expect(r.out).toContain('fix (assumed): return page_memcg(page) != NULL;');
+    expect(r.out).toContain('as `walk_page_charged()` suggests');
+    expect(r.out).toContain('not fixed: 1 assumed fix, each proven only under what a name suggests (read them, then --fix=assumed)');
+  });
+
+  it('--diff says on stderr how many assumed fixes it left out', async () => {
+    const r = await cli(['check', '--tree', 'tree', '--diff', 'mm/legacy_walk.c']);
+    expect(r.err).toBe('memcg-review: note: 1 assumed fix not in the diff (--diff=assumed adds them)\n');
+    expect(r.out).toContain('+\tstruct mem_cgroup *memcg = page_memcg_check(page);');
+  });
+
+  it('--fix=assumed rewrites a C file in the tree with its assumed fixes too', async () => {
+    const r = await cli(['check', '--tree', 'tree', '--fix=assumed', 'mm/legacy_walk.c']);
     expect(r.code).toBe(0);
     expect(read('tree/mm/legacy_walk.c')).not.toContain('->mem_cgroup');
   });
 
-  it('--diff prints fixes that git apply and patch -p1 accept on top of the series', async () => {
-    const r = await cli(['check', '--tree', 'tree', '--diff', 'series.mbox', 'mm/legacy_walk.c']);
+  it('--diff=assumed prints fixes that git apply and patch -p1 accept on top of the series', async () => {
+    const r = await cli(['check', '--tree', 'tree', '--diff=assumed', 'series.mbox', 'mm/legacy_walk.c']);
     expect(r.err).toBe('');
     fs.writeFileSync(path.join(work, 'fixes.diff'), r.out);
     applyIn('tree', P1, P2);

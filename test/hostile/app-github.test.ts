@@ -181,9 +181,16 @@ describe('secrets are never logged', () => {
   });
 
   it('not when GitHub refuses the App its installation token (a wrong private key)', async () => {
-    tokenRoute(401);
-    mockPull();
+    // Every token request is refused (registered before mockPull's own token route, so it answers first).
+    const refused = nock('https://api.github.com').persist().post(/\/app\/installations\/\d+\/access_tokens/).reply(401, { message: 'Bad credentials' });
+    const captured = mockPull();
     await deliver(await probot()).catch(() => undefined);
+    // The 401 path was taken: the token was asked for and refused, and nothing was posted with it.
+    expect(refused.isDone()).toBe(true);
+    expect(logs.join('')).toMatch(/access_tokens - 401/);
+    expect(logs.join('')).not.toMatch(/access_tokens - 201/);
+    expect(captured.checkRuns).toEqual([]);
+    expect(captured.reviews).toEqual([]);
     expectNoSecretLogged();
   });
 });

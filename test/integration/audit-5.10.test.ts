@@ -83,10 +83,15 @@ test('nothing in mm/percpu.c: chunk->obj_cgroups belongs to struct pcpu_chunk', 
   expect(report.findings.filter((f) => f.file.startsWith('mm/percpu'))).toEqual([]);
 });
 
-test('every fix offered is proven or conditional by the model, never anything else', () => {
+test('every fix offered is proven, assumed or conditional by the model, never anything else', () => {
   const verdicts = new Set(report.findings.flatMap((f) => (f.fix ? [f.fix.verdict] : [])));
-  expect([...verdicts].sort()).toEqual(['conditional', 'proven']);
-  expect(report.findings.filter((f) => f.fix?.verdict === 'proven').length).toBeGreaterThan(50);
+  expect([...verdicts].sort()).toEqual(['assumed', 'conditional', 'proven']);
+  // Most 5.10 sites are on charge, LRU and swap paths that only their function names vouch for:
+  // upstream's page_memcg() there is assumed, not proven. Guards, VM_BUG_ONs and object lookups prove the rest.
+  const count = (v: string) => report.findings.filter((f) => f.fix?.verdict === v).length;
+  expect(count('proven')).toBeGreaterThan(20);
+  expect(count('assumed')).toBeGreaterThan(20);
+  expect(count('proven') + count('assumed')).toBeGreaterThan(50);
 });
 
 test('findings are identical with 1 job and with 2', () => {
@@ -96,12 +101,21 @@ test('findings are identical with 1 job and with 2', () => {
   expect(two.out).toBe(reportText);
 }, 120_000);
 
-test('--diff is one patch that git apply and patch -p1 accept on the tree; once applied, an audit finds nothing fixable', () => {
+test('--diff (proven fixes) touches only files with a proven fix', () => {
   const diff = spawnCli(['audit', tree, '--target', 'v5.11', '--diff']);
-  // The exit code says what is left once the diff is applied: every error and warning of 5.10 has a proven fix.
-  expect(diff.code).toBe(0);
+  expect(diff.code).toBe(1); // the assumed and conditional fixes are left to a person
   const files = [...diff.out.matchAll(/^diff --git a\/(\S+) b\//gm)].map((m) => m[1]!);
   const withProvenFix = [...new Set(report.findings.filter((f) => f.fix?.verdict === 'proven').map((f) => f.file))].sort();
+  expect(files.length).toBeGreaterThan(0);
+  for (const f of files) expect([f, withProvenFix.includes(f)]).toEqual([f, true]);
+}, 120_000);
+
+test('--diff=assumed is one patch that git apply and patch -p1 accept on the tree; once applied, an audit finds nothing fixable', () => {
+  const diff = spawnCli(['audit', tree, '--target', 'v5.11', '--diff=assumed']);
+  // The exit code says what is left once the diff is applied: every error and warning of 5.10 has a proven or assumed fix.
+  expect(diff.code).toBe(0);
+  const files = [...diff.out.matchAll(/^diff --git a\/(\S+) b\//gm)].map((m) => m[1]!);
+  const withProvenFix = [...new Set(report.findings.filter((f) => f.fix?.verdict === 'proven' || f.fix?.verdict === 'assumed').map((f) => f.file))].sort();
   expect(files).toEqual(withProvenFix);
   expect(files).toContain('mm/memcontrol.c');
   expect(files).not.toContain('mm/percpu.c');
@@ -119,7 +133,7 @@ test('--diff is one patch that git apply and patch -p1 accept on the tree; once 
   execFileSync('git', ['apply', patchFile], { cwd: scratch });
   const again = JSON.parse(spawnCli(['audit', scratch, '--target', 'v5.11', '--format', 'json']).out) as typeof report;
   expect(again.errors).toEqual([]);
-  expect(again.findings.filter((f) => f.fix?.verdict === 'proven').map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual([]);
+  expect(again.findings.filter((f) => f.fix?.verdict === 'proven' || f.fix?.verdict === 'assumed').map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual([]);
   expect(again.findings.filter((f) => f.severity !== 'info').map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual([]);
   fs.rmSync(scratch, { recursive: true, force: true });
 }, 120_000);

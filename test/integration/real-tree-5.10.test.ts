@@ -353,6 +353,37 @@ describe('mm/memcontrol.c', () => {
     for (const site of reads) expectPageMemcgRead(FILE, site);
   });
 
+  // Upstream's choice is kept, with the honest verdict: what proves page_memcg() safe on these paths
+  // is mostly the function's name (a charge, LRU or swap path), an assumption the explanation states.
+  test.each(PAGE_MEMCG_FUNCTIONS)('%s(): the page_memcg() fixes are proven or assumed, and an assumed one names what it assumes', (name) => {
+    const fn = functionRange(FILE, name);
+    const reads = sitesOf(FILE, 'mem_cgroup', fn.start, fn.end).filter((s) => !s.write);
+    expect(reads.length).toBeGreaterThan(0);
+    for (const site of reads) {
+      const { finding } = fixedAt(FILE, site);
+      expect([describeSite(FILE, site), ['proven', 'assumed'].includes(finding.fix!.verdict)]).toEqual([describeSite(FILE, site), true]);
+      if (finding.fix!.verdict === 'assumed') expect(finding.fix!.explanation).toMatch(/ if the page is .*, as (`\w+\(\)`|its file \S+) suggests/);
+    }
+  });
+
+  test('mem_cgroup_charge(): page_memcg() is assumed from the name, not proven', () => {
+    const fn = functionRange(FILE, 'mem_cgroup_charge');
+    const reads = sitesOf(FILE, 'mem_cgroup', fn.start, fn.end).filter((s) => !s.write);
+    const verdicts = reads.map((s) => fixedAt(FILE, s).finding.fix!);
+    expect(verdicts.length).toBeGreaterThan(0);
+    for (const fix of verdicts) {
+      expect(fix.verdict).toBe('assumed');
+      expect(fix.explanation).toContain('as `mem_cgroup_charge()` suggests');
+    }
+  });
+
+  test('mem_cgroup_from_obj(): page_memcg_check() is proven (the page of an object may be any page)', () => {
+    const fn = functionRange(FILE, 'mem_cgroup_from_obj');
+    const ret = sitesOf(FILE, 'mem_cgroup', fn.start, fn.end).filter((s) => /return\s*$/.test(code(FILE).slice(lineStart(code(FILE), s.start), s.start)));
+    expect(ret).toHaveLength(1);
+    expect(fixedAt(FILE, ret[0]!).finding.fix!.verdict).toBe('proven');
+  });
+
   test('commit_charge(): the store becomes `page->memcg_data = (unsigned long)memcg;`', () => {
     const fn = functionRange(FILE, 'commit_charge');
     const writes = sitesOf(FILE, 'mem_cgroup', fn.start, fn.end).filter((s) => s.write);

@@ -50,4 +50,20 @@ describe('validate', () => {
     expect(validateWrite({ setsKmem: false, clearsKmem: true }, ALL_STATES).verdict).toBe('proven');
     expect(validateWrite({ setsKmem: 'as-legacy', clearsKmem: false }, ALL_STATES).verdict).toBe('proven');
   });
+  it('a candidate proven only on the states a name suggests is assumed, never proven, and says so', () => {
+    const scope = { established: ALL_STATES, reachable: [...USER], assumption: { condition: 'the page is a user/LRU page', source: '`mem_cgroup_charge()`' } };
+    const v = validate(LEGACY.memcgRead!, v511.page_memcg!, scope, noRcu);
+    expect(v.verdict).toBe('assumed');
+    expect(v.witness).toBe('slab-objcgs');
+    expect(v.explanation).toMatch(/if the page is a user\/LRU page, as `mem_cgroup_charge\(\)` suggests/);
+    // Proven on the facts alone: the name adds nothing and takes nothing away.
+    expect(validate(LEGACY.memcgRead!, v511.page_memcg_check!, scope, noRcu).verdict).toBe('proven');
+    // A name can lower a verdict: where the candidate trips on the assumed states too, conditional.
+    const slab = { established: ALL_STATES, reachable: ['slab-objcgs', 'slab-bare'] as const, assumption: { condition: 'the page is a slab page', source: '`f()`' } };
+    expect(validate(LEGACY.memcgRead!, v511.page_memcg!, slab, noRcu).verdict).toBe('conditional');
+  });
+  it('a store proven only under an assumption is assumed', () => {
+    const scope = { established: ALL_STATES, reachable: [...USER], assumption: { condition: 'the page is a user/LRU page', source: '`commit_charge()`' } };
+    expect(validateWrite({ setsKmem: false, clearsKmem: false }, scope)).toMatchObject({ verdict: 'assumed', witness: 'kmem' });
+  });
 });

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { loadCParser, type CParser } from '../../src/c/parser.js';
 import { countSyntaxErrors } from '../../src/c/source-analysis.js';
@@ -24,11 +24,38 @@ beforeAll(async () => {
 
 const input = fc.record({ file: cFile, target: fc.constantFrom(...TARGETS) });
 const reviewOf = (target: Target, path: string) => (text: string) => reviewers.get(target)!.review({ path, text });
-/** What the CLI's --fix does to a C file. */
-const fixAll = (target: Target, path: string, text: string) => {
+/** Every offered fix applied to a C file (more than the CLI's --fix=assumed applies: conditional fixes too). */
+const fixAll = (target: Target, path: string, text: string, counted = true) => {
   const review = reviewOf(target, path);
-  return fixFile(text, review(text), review);
+  const findings = review(text);
+  const fixed = fixFile(text, findings, review);
+  if (counted) seen.count(findings.length > 0, fixed.applied.length > 0);
+  return fixed;
 };
+
+/**
+ * How many generated inputs had findings and fixes: a property that holds on inputs where
+ * nothing is found proves nothing, so each property requires a share of them to be found and fixed.
+ */
+const seen = {
+  inputs: 0,
+  found: 0,
+  fixed: 0,
+  reset() {
+    this.inputs = this.found = this.fixed = 0;
+  },
+  count(found: boolean, fixed: boolean) {
+    this.inputs++;
+    if (found) this.found++;
+    if (fixed) this.fixed++;
+  },
+  /** At least half the inputs have findings and a third get a fix applied. */
+  expectShare() {
+    expect(this.inputs).toBeGreaterThan(0);
+    expect({ inputs: this.inputs, found: this.found, fixed: this.fixed, enoughFound: this.found / this.inputs >= 0.5, enoughFixed: this.fixed / this.inputs >= 0.33 }).toMatchObject({ enoughFound: true, enoughFixed: true });
+  },
+};
+beforeEach(() => seen.reset());
 const syntaxErrors = (text: string) => {
   const tree = parser.parse(text);
   try {
@@ -45,10 +72,11 @@ describe('fixing generated C files', () => {
   it('is idempotent: fixing the fixed file changes nothing', () => {
     fc.assert(fc.property(input, ({ file, target }) => {
       const once = fixAll(target, file.path, file.text);
-      const twice = fixAll(target, file.path, once.text);
+      const twice = fixAll(target, file.path, once.text, false);
       expect(twice.text).toBe(once.text);
       expect(twice.applied).toEqual([]);
     }), RUNS);
+    seen.expectShare();
   }, HANG);
 
   it('leaves no more syntax errors than the file had', () => {
@@ -56,6 +84,7 @@ describe('fixing generated C files', () => {
       const fixed = fixAll(target, file.path, file.text).text;
       expect(syntaxErrors(fixed)).toBeLessThanOrEqual(syntaxErrors(file.text));
     }), RUNS);
+    seen.expectShare();
   }, HANG);
 
   /**
@@ -72,6 +101,7 @@ describe('fixing generated C files', () => {
       const review = reviewOf(target, file.path);
       const before = review(file.text);
       const pass = applyFixes(file.text, before.filter((f) => f.fix?.verdict === 'proven'));
+      seen.count(before.length > 0, pass.applied.length > 0);
       const applied = new Set(pass.applied);
       const expected = before.filter((f) => !applied.has(f)).map(key(file.text));
       for (const f of review(pass.text)) {
@@ -80,6 +110,7 @@ describe('fixing generated C files', () => {
         else if (f.severity !== 'info' && f.ruleId !== 'tag-trick') expect({ unexpected: key(pass.text)(f) }).toEqual({ unexpected: null });
       }
     }), RUNS);
+    seen.expectShare();
   }, HANG);
 });
 
@@ -91,6 +122,7 @@ describe('fixing C files with syntax errors', () => {
       const fixed = fixAll(target, file.path, file.text);
       expect(() => reviewOf(target, file.path)(fixed.text)).not.toThrow();
     }), RUNS);
+    seen.expectShare();
   }, HANG);
 });
 
@@ -102,6 +134,8 @@ describe('reviewing several files', () => {
       const inOrder = new Map(list.map((f) => [f.path, reviewer.review(f)]));
       const shuffled = [...list].sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path)).reverse();
       for (const f of shuffled) expect(reviewer.review(f)).toEqual(inOrder.get(f.path));
+      for (const found of inOrder.values()) seen.count(found.length > 0, found.some((f) => f.fix));
     }), { numRuns: Math.ceil(RUNS.numRuns / 2) });
+    seen.expectShare();
   }, HANG);
 });

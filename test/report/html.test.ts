@@ -52,8 +52,8 @@ describe('formatHtml', () => {
 
 test('subsystemChart scales the longest bar to the plot and labels every bar with its count', () => {
   const svg = subsystemChart([
-    { key: 'a', total: 10, severity: { error: 10, warning: 0, info: 0 }, proven: 10, conditional: 0 },
-    { key: 'b<', total: 5, severity: { error: 5, warning: 0, info: 0 }, proven: 0, conditional: 0 },
+    { key: 'a', total: 10, severity: { error: 10, warning: 0, info: 0 }, proven: 10, assumed: 0, conditional: 0 },
+    { key: 'b<', total: 5, severity: { error: 5, warning: 0, info: 0 }, proven: 0, assumed: 0, conditional: 0 },
   ]);
   expect(svg).toContain('<rect class="seg proven" x="190.0" y="8" width="520.0" height="22">');
   expect(svg).toContain('<rect class="seg none" x="190.0" y="38" width="260.0" height="22">');

@@ -11,13 +11,13 @@ describe('formatMarkdown', () => {
       [
         '## Remaining sites per subsystem',
         '',
-        '| subsystem | errors | warnings | checks | proven fixes | conditional fixes |',
-        '|---|---:|---:|---:|---:|---:|',
-        '| `drivers/gpu` | 0 | 1 | 0 | 0 | 1 |',
-        '| `mm` | 2 | 0 | 1 | 1 | 0 |',
+        '| subsystem | errors | warnings | checks | proven fixes | assumed fixes | conditional fixes |',
+        '|---|---:|---:|---:|---:|---:|---:|',
+        '| `drivers/gpu` | 0 | 1 | 0 | 0 | 0 | 1 |',
+        '| `mm` | 2 | 0 | 1 | 1 | 0 | 0 |',
       ].join('\n'),
     );
-    expect(md).toContain('| `memcg-field-write` | 1 | 0 | 0 | 0 | 0 |');
+    expect(md).toContain('| `memcg-field-write` | 1 | 0 | 0 | 0 | 0 | 0 |');
   });
 
   test('each file folded, each finding with its excerpt, its fix as a diff and the verdict', () => {

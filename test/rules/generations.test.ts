@@ -16,10 +16,10 @@ const withRead = (read: string) => SWAP_READ.replace('page->mem_cgroup', read);
 ruleTester(memcgFieldRead, {
   valid: [{ name: 'legacy: the field is the API', target: 'legacy', code: SWAP_READ }],
   invalid: [
-    { name: 'v5.15: page_memcg()', target: 'v5.15', code: SWAP_READ, errors: [{ verdict: 'proven' }], output: withRead('page_memcg(page)') },
-    { name: 'v6.1: page_memcg()', target: 'v6.1', code: SWAP_READ, errors: [{ verdict: 'proven' }], output: withRead('page_memcg(page)') },
-    { name: 'v6.18: page_memcg() is gone: folio_memcg(page_folio())', target: 'v6.18', code: SWAP_READ, errors: [{ verdict: 'proven' }], output: withRead('folio_memcg(page_folio(page))') },
-    { name: 'rfc-v1: the RFC names', target: 'rfc-v1', code: SWAP_READ, errors: [{ verdict: 'proven' }], output: withRead('page_mem_cgroup(page)') },
+    { name: 'v5.15: page_memcg()', target: 'v5.15', code: SWAP_READ, errors: [{ verdict: 'assumed' }], output: withRead('page_memcg(page)') },
+    { name: 'v6.1: page_memcg()', target: 'v6.1', code: SWAP_READ, errors: [{ verdict: 'assumed' }], output: withRead('page_memcg(page)') },
+    { name: 'v6.18: page_memcg() is gone: folio_memcg(page_folio())', target: 'v6.18', code: SWAP_READ, errors: [{ verdict: 'assumed' }], output: withRead('folio_memcg(page_folio(page))') },
+    { name: 'rfc-v1: the RFC names', target: 'rfc-v1', code: SWAP_READ, errors: [{ verdict: 'assumed' }], output: withRead('page_mem_cgroup(page)') },
     {
       name: 'v6.1: READ_ONCE() under RCU becomes folio_memcg_rcu(page_folio())',
       target: 'v6.1',
@@ -31,7 +31,7 @@ static bool workingset_test(struct page *page)
 	rcu_read_unlock();
 }
 `,
-      errors: [{ verdict: 'proven' }],
+      errors: [{ verdict: 'assumed' }],
       output: c`
 static bool workingset_test(struct page *page)
 {
@@ -50,7 +50,7 @@ static bool lru_charged(struct page *page)
 	return !!page->mem_cgroup;
 }
 `,
-      errors: [{ verdict: 'proven' }],
+      errors: [{ verdict: 'assumed' }],
       output: c`
 static bool lru_charged(struct page *page)
 {
@@ -95,7 +95,7 @@ void mem_cgroup_uncharge_swap(struct page *page)
 	page->mem_cgroup = NULL;
 }
 `,
-      errors: [{ verdict: 'proven' }, { verdict: 'proven' }],
+      errors: [{ verdict: 'assumed' }, { verdict: 'assumed' }],
       output: c`
 static void commit_charge(struct page *page, struct mem_cgroup *memcg)
 {
@@ -160,7 +160,7 @@ static inline void memcg_free_page_obj_cgroups(struct page *page)
 	kfree(page->obj_cgroups);
 }
 `,
-      errors: [{ verdict: 'proven' }],
+      errors: [{ verdict: 'assumed' }],
       output: c`
 static inline void memcg_free_page_obj_cgroups(struct page *page)
 {

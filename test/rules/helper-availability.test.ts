@@ -23,7 +23,7 @@ static void lru_note(struct page *page)
 	struct mem_cgroup *memcg = page_memcg(page);
 }
 `,
-      errors: [{ line: 3, column: 29, verdict: 'proven', message: 'page_memcg() does not exist in v6.18 (it is defined in legacy, v5.11, v5.15, v6.1): the call does not compile against the target' }],
+      errors: [{ line: 3, column: 29, verdict: 'assumed', message: 'page_memcg() does not exist in v6.18 (it is defined in legacy, v5.11, v5.15, v6.1): the call does not compile against the target' }],
       output: c`
 static void lru_note(struct page *page)
 {
@@ -42,7 +42,7 @@ static void lru_note(struct page *page)
 	rcu_read_unlock();
 }
 `,
-      errors: [{ verdict: 'proven' }],
+      errors: [{ verdict: 'assumed' }],
       output: c`
 static void lru_note(struct page *page)
 {
@@ -64,7 +64,7 @@ static void free_vec(struct page *page)
 		kfree(vec);
 }
 `,
-      errors: [{ verdict: 'proven' }, { verdict: 'proven' }],
+      errors: [{ verdict: 'assumed' }, { verdict: 'proven' }],
       output: c`
 static void free_vec(struct page *page)
 {

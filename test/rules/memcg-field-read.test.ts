@@ -1,4 +1,7 @@
 import { memcgFieldRead } from '../../src/rules/memcg-field-read.js';
+import { loadCParser, type CParser } from '../../src/c/parser.js';
+import { reviewWith } from '../../src/review/reviewer.js';
+import { DEFAULT_OPTIONS } from '../../src/types.js';
 import { c, ruleTester } from './rule-tester.js';
 
 ruleTester(memcgFieldRead, {
@@ -45,7 +48,7 @@ void mem_cgroup_swapout(struct page *page, swp_entry_t entry)
 		return;
 }
 `,
-      errors: [{ line: 5, column: 10, verdict: 'proven', confidence: 'high', message: /^page->mem_cgroup is gone since v5.11: the word that replaced it reads a tagged pointer when the page is a kmem page/ }],
+      errors: [{ line: 5, column: 10, verdict: 'assumed', confidence: 'high', message: /^page->mem_cgroup is gone since v5.11: the word that replaced it reads a tagged pointer when the page is a kmem page/ }],
       output: c`
 void mem_cgroup_swapout(struct page *page, swp_entry_t entry)
 {
@@ -128,7 +131,7 @@ static bool workingset_test(struct page *page)
 	return ret;
 }
 `,
-      errors: [{ line: 7, column: 20, verdict: 'proven' }],
+      errors: [{ line: 7, column: 20, verdict: 'assumed' }],
       output: c`
 static bool workingset_test(struct page *page)
 {
@@ -144,7 +147,7 @@ static bool workingset_test(struct page *page)
 `,
     },
     {
-      name: 'receivers: compound_head(), &...->css, head[i], head + i',
+      name: 'receivers: compound_head(), &...->css, head[i], head + i; virt_to_head_page() of an address may be any page, whatever the function is called',
       code: c`
 static void split_page_memcg_fixup(struct page *head, int i)
 {
@@ -154,14 +157,14 @@ static void split_page_memcg_fixup(struct page *head, int i)
 	memcg_check(virt_to_head_page(head)->mem_cgroup);
 }
 `,
-      errors: [{ line: 3 }, { line: 4, column: 14 }, { line: 5 }, { line: 6 }],
+      errors: [{ line: 3, verdict: 'assumed' }, { line: 4, column: 14, verdict: 'assumed' }, { line: 5, verdict: 'assumed' }, { line: 6, verdict: 'proven' }],
       output: c`
 static void split_page_memcg_fixup(struct page *head, int i)
 {
 	css_get(&page_memcg(compound_head(head))->css);
 	memcg_check(page_memcg(&head[i]));
 	memcg_check(page_memcg(head + i));
-	memcg_check(page_memcg(virt_to_head_page(head)));
+	memcg_check(page_memcg_check(virt_to_head_page(head)));
 }
 `,
     },
@@ -248,20 +251,15 @@ static void dump_memcg(struct page *page)
 `,
     },
     {
-      name: 'an undeclared receiver with no telling name: a warning that says the type is unknown, and a fix',
+      name: 'an undeclared receiver with no telling name: an info note that says the type is unknown, without a fix',
       code: c`
 static void f(void)
 {
 	use(obj->mem_cgroup);
 }
 `,
-      errors: [{ severity: 'warning', confidence: 'low', message: /\(receiver type unknown here\)$/ }],
-      output: c`
-static void f(void)
-{
-	use(page_memcg_check(obj));
-}
-`,
+      errors: [{ severity: 'info', confidence: 'low', verdict: null, message: /^obj may not be a struct page .*\(receiver type unknown here\)$/ }],
+      output: null,
     },
     {
       name: 'the legacy body of a helper is an info-level note without a fix',
@@ -291,7 +289,7 @@ void mem_cgroup_swapout(struct page *page, swp_entry_t entry)
 	memcg = page->mem_cgroup;
 }
 `,
-      errors: [{ line: 6, verdict: 'proven' }],
+      errors: [{ line: 6, verdict: 'assumed' }],
       output: c`
 void mem_cgroup_swapout(struct page *page, swp_entry_t entry)
 {
@@ -317,7 +315,7 @@ static inline void mod_memcg_page_state(struct page *page, int idx, int val)
 		mod_memcg_state(page->mem_cgroup, idx, val);
 }
 `,
-      errors: [{ line: 3, verdict: 'proven' }, { line: 4, verdict: 'proven' }],
+      errors: [{ line: 3, verdict: 'assumed' }, { line: 4, verdict: 'assumed' }],
       output: c`
 static inline void mod_memcg_page_state(struct page *page, int idx, int val)
 {
@@ -358,7 +356,7 @@ static void lru_debug(struct page *page)
 	pr_debug("lru page %p memcg %p\n", page, page->mem_cgroup);
 }
 `,
-      errors: [{ verdict: 'proven' }],
+      errors: [{ verdict: 'assumed' }],
       output: c`
 static void lru_debug(struct page *page)
 {
@@ -367,4 +365,115 @@ static void lru_debug(struct page *page)
 `,
     },
   ],
+});
+
+// Proof from facts, not names (issue 11).
+ruleTester(memcgFieldRead, {
+  valid: [],
+  invalid: [
+    {
+      name: "4.9's mem_cgroup_from_kmem(): a page from virt_to_head_page() of an object may be a slab page, whatever the name says: no proven page_memcg()",
+      code: c`
+struct mem_cgroup *mem_cgroup_from_kmem(void *ptr)
+{
+	struct page *page;
+
+	if (!memcg_kmem_enabled())
+		return NULL;
+
+	page = virt_to_head_page(ptr);
+	return page->mem_cgroup;
+}
+`,
+      errors: [{ line: 9, verdict: 'proven' }],
+      output: c`
+struct mem_cgroup *mem_cgroup_from_kmem(void *ptr)
+{
+	struct page *page;
+
+	if (!memcg_kmem_enabled())
+		return NULL;
+
+	page = virt_to_head_page(ptr);
+	return page_memcg_check(page);
+}
+`,
+    },
+    {
+      name: 'a page taken off an LRU list is a user page: page_memcg() proven by where the page comes from',
+      code: c`
+static void drain(struct list_head *list)
+{
+	struct page *page = lru_to_page(list);
+
+	use(page->mem_cgroup);
+}
+`,
+      errors: [{ line: 5, verdict: 'proven' }],
+      output: c`
+static void drain(struct list_head *list)
+{
+	struct page *page = lru_to_page(list);
+
+	use(page_memcg(page));
+}
+`,
+    },
+    {
+      name: 'a PageLRU() guard establishes a user page: proven whatever the function is called',
+      code: c`
+static void f(struct page *page)
+{
+	if (PageLRU(page))
+		use(page->mem_cgroup);
+}
+`,
+      errors: [{ line: 4, verdict: 'proven' }],
+      output: c`
+static void f(struct page *page)
+{
+	if (PageLRU(page))
+		use(page_memcg(page));
+}
+`,
+    },
+    {
+      name: 'a macro parameter with a mem_cgroup member (struct scan_control): an info note, not a page->mem_cgroup error',
+      code: c`
+#define scanning_global_lru(sc)	(!(sc)->mem_cgroup)
+`,
+      errors: [{ severity: 'info', verdict: null, message: /^\(sc\) may not be a struct page/ }],
+      output: null,
+    },
+    {
+      name: 'a variable of a struct not declared here with a mem_cgroup member: an info note',
+      code: c`
+static bool global_reclaim(void)
+{
+	return !sc->mem_cgroup;
+}
+`,
+      errors: [{ severity: 'info', verdict: null }],
+      output: null,
+    },
+  ],
+});
+
+describe('an assumed fix states its assumption', () => {
+  let parser: CParser;
+  beforeAll(async () => {
+    parser = await loadCParser();
+  });
+  it('names the function whose name suggests a user page, and what happens outside the assumption', () => {
+    const code = 'int mem_cgroup_charge(struct page *page, struct mm_struct *mm, gfp_t gfp)\n{\n\tstruct mem_cgroup *memcg = page->mem_cgroup;\n\treturn !!memcg;\n}\n';
+    const [f] = reviewWith(parser, [memcgFieldRead], { path: 'mm/example.c', text: code }, DEFAULT_OPTIONS);
+    expect(f?.fix?.verdict).toBe('assumed');
+    expect(f?.fix?.explanation).toMatch(/^page_memcg\(\) matches page->mem_cgroup and trips no VM_BUG_ON if the page is a user\/LRU page, as `mem_cgroup_charge\(\)` suggests \(the code does not show it: .*VM_BUG_ON_PAGE\(PageSlab\(page\)\)\)$/);
+  });
+  it('names the file when the file is what suggests it', () => {
+    const code = 'static void f(struct page *page)\n{\n\tuse(page->mem_cgroup);\n}\n';
+    const [f] = reviewWith(parser, [memcgFieldRead], { path: 'mm/vmscan.c', text: code }, DEFAULT_OPTIONS);
+    expect(f?.fix?.verdict).toBe('assumed');
+    expect(f?.fix?.explanation).toContain('as its file mm/vmscan.c suggests');
+  });
 });

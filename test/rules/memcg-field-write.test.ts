@@ -20,7 +20,7 @@ static void f(struct page *page, struct mem_cgroup **out)
   ],
   invalid: [
     {
-      name: 'commit_charge: a user page, the plain store is proven',
+      name: 'commit_charge: a user page as its name suggests, the plain store is assumed',
       path: CORE,
       code: c`
 static void commit_charge(struct page *page, struct mem_cgroup *memcg)
@@ -28,7 +28,7 @@ static void commit_charge(struct page *page, struct mem_cgroup *memcg)
 	page->mem_cgroup = memcg;
 }
 `,
-      errors: [{ line: 3, column: 2, verdict: 'proven', message: /^stores to page->mem_cgroup, which v5.11 replaced by the tagged word memcg_data/ }],
+      errors: [{ line: 3, column: 2, verdict: 'assumed', message: /^stores to page->mem_cgroup, which v5.11 replaced by the tagged word memcg_data/ }],
       output: c`
 static void commit_charge(struct page *page, struct mem_cgroup *memcg)
 {
@@ -116,7 +116,7 @@ static void mem_cgroup_split_huge_fixup(struct page *head)
 		head[i].mem_cgroup = head->mem_cgroup;
 }
 `,
-      errors: [{ line: 6, column: 3, verdict: 'proven' }],
+      errors: [{ line: 6, column: 3, verdict: 'assumed' }],
       output: c`
 static void mem_cgroup_split_huge_fixup(struct page *head)
 {
@@ -136,7 +136,7 @@ static void mem_cgroup_move_account_page(struct page *page, struct mem_cgroup *t
 	WRITE_ONCE(page->mem_cgroup, to);
 }
 `,
-      errors: [{ verdict: 'proven' }],
+      errors: [{ verdict: 'assumed' }],
       output: c`
 static void mem_cgroup_move_account_page(struct page *page, struct mem_cgroup *to)
 {

@@ -59,7 +59,7 @@ static inline void memcg_free_page_obj_cgroups(struct page *page)
 	page->obj_cgroups = NULL;
 }
 `,
-      errors: [{ line: 3, verdict: 'proven' }, { line: 4, verdict: 'proven' }],
+      errors: [{ line: 3, verdict: 'assumed' }, { line: 4, verdict: 'assumed' }],
       output: c`
 static inline void memcg_free_page_obj_cgroups(struct page *page)
 {

@@ -34,7 +34,7 @@ static void account_page(struct page *page, unsigned int order)
 `,
     },
     {
-      name: 'a page being freed has lost its obj_cgroup vector: proven',
+      name: 'a page being freed has lost its obj_cgroup vector, as the function name suggests: assumed',
       code: c`
 static bool free_pages_prepare(struct page *page, unsigned int order)
 {
@@ -43,7 +43,7 @@ static bool free_pages_prepare(struct page *page, unsigned int order)
 	return true;
 }
 `,
-      errors: [{ line: 3, verdict: 'proven' }],
+      errors: [{ line: 3, verdict: 'assumed' }],
       output: c`
 static bool free_pages_prepare(struct page *page, unsigned int order)
 {
@@ -117,7 +117,7 @@ void __memcg_kmem_uncharge_page(struct page *page, int order)
 		__ClearPageKmemcg(page);
 }
 `,
-      errors: [{ line: 7, verdict: 'proven' }, { line: 8, verdict: 'proven' }],
+      errors: [{ line: 7, verdict: 'assumed' }, { line: 8, verdict: 'proven' }],
       output: c`
 void __memcg_kmem_uncharge_page(struct page *page, int order)
 {

@@ -58,7 +58,7 @@ static struct mem_cgroup *eviction_memcg(struct page *page)
 	return (struct mem_cgroup *)(page->memcg_data & ~MEMCG_DATA_FLAGS_MASK);
 }
 `,
-      errors: [{ line: 3, column: 9, verdict: 'proven' }],
+      errors: [{ line: 3, column: 9, verdict: 'assumed' }],
       output: c`
 static struct mem_cgroup *eviction_memcg(struct page *page)
 {

@@ -3,7 +3,7 @@ import { countSyntaxErrors } from '../../src/c/source-analysis.js';
 import { applyEdits } from '../../src/fix/apply-edits.js';
 import { reviewWith } from '../../src/review/reviewer.js';
 import type { Rule } from '../../src/rules/rule.js';
-import { DEFAULT_OPTIONS, type Finding, type Severity, type Target, type Verdict } from '../../src/types.js';
+import { DEFAULT_OPTIONS, type Finding, type Severity, type Target, type VerdictName } from '../../src/types.js';
 
 /** ESLint-style RuleTester: valid code yields nothing; invalid code yields exactly these findings and this fixed output. */
 export interface ValidCase {
@@ -20,7 +20,7 @@ export interface ExpectedFinding {
   column?: number;
   severity?: Severity;
   confidence?: 'high' | 'low';
-  verdict?: Verdict | null;
+  verdict?: VerdictName | null;
 }
 
 export interface InvalidCase {

@@ -27,7 +27,7 @@ static inline struct obj_cgroup **page_obj_cgroups(struct page *page)
 		((unsigned long)page->obj_cgroups & ~0x1UL);
 }
 `,
-      errors: [{ line: 3, column: 9, verdict: 'proven', message: /^masks the obj_cgroups tag by hand/ }],
+      errors: [{ line: 3, column: 9, verdict: 'assumed', message: /^masks the obj_cgroups tag by hand/ }],
       output: c`
 static inline struct obj_cgroup **page_obj_cgroups(struct page *page)
 {

@@ -1,5 +1,6 @@
 import type { AuditMode } from '../../audit/audit-file.js';
-import { TARGETS, type Severity, type Target } from '../../types.js';
+import { TARGETS, type FixLevel, type Severity, type Target } from '../../types.js';
+import { setFixFlag } from '../fix-flag.js';
 import { UserError } from '../user-error.js';
 import { oneOf } from '../one-of.js';
 
@@ -14,6 +15,8 @@ export interface AuditArgs {
   format: AuditFormat;
   output?: string;
   mode: AuditMode;
+  /** Which fixes --fix and --diff apply: proven ones, or assumed ones too (--fix=assumed, --diff=assumed). */
+  fixLevel: FixLevel;
   /** Worker threads; undefined for one per core. */
   jobs?: number;
   include: string[];
@@ -42,7 +45,7 @@ export const MAX_JOBS = 64;
 export function parseAuditArgs(argv: readonly string[], defaultTarget: Target): AuditCommand {
   if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
   const args: Omit<AuditArgs, 'dir'> & { dir?: string } = {
-    kind: 'audit', target: defaultTarget, format: 'text', mode: 'report', include: [], exclude: [], failOn: 'warning', core: [],
+    kind: 'audit', target: defaultTarget, format: 'text', mode: 'report', fixLevel: 'proven', include: [], exclude: [], failOn: 'warning', core: [],
   };
   const dirs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -62,7 +65,7 @@ export function parseAuditArgs(argv: readonly string[], defaultTarget: Target): 
       continue;
     }
     if (!VALUED.has(name)) {
-      if (eq !== -1 || !setMode(args, name)) throw new UserError(`unknown option '${arg}' (try: memcg-review audit --help)`);
+      if (!setFixFlag(args, arg)) throw new UserError(`unknown option '${arg}' (try: memcg-review audit --help)`);
       continue;
     }
     const value = eq !== -1 ? arg.slice(eq + 1) : argv[++i];
@@ -73,14 +76,6 @@ export function parseAuditArgs(argv: readonly string[], defaultTarget: Target): 
   if (dirs.length > 1) throw new UserError(`one tree at a time (got ${dirs.length}: ${dirs.join(', ')})`);
   if (args.mode === 'diff' && args.format !== 'text') throw new UserError('--diff prints a patch; it takes no --format');
   return { ...args, dir: dirs[0]! };
-}
-
-function setMode(args: { mode: AuditMode }, name: string): boolean {
-  if (name !== '--fix' && name !== '--diff') return false;
-  const mode = name === '--fix' ? 'fix' : 'diff';
-  if (args.mode !== 'report' && args.mode !== mode) throw new UserError('--fix and --diff cannot be combined');
-  args.mode = mode;
-  return true;
 }
 
 function setValue(args: Omit<AuditArgs, 'dir'>, name: string, value: string): void {

@@ -17,8 +17,10 @@ Options:
                         instead of stdout
   --fix                 apply every proven fix in place, atomically per file and only
                         inside DIR; the report then shows what remains
+  --fix=assumed         the same, with the assumed fixes too (proven only under what a
+                        function's name or file suggests: review the result)
   --diff                print every proven fix as one patch (git apply / patch -p1 in
-                        DIR) and nothing else
+                        DIR) and nothing else; --diff=assumed adds the assumed ones
   -j, --jobs N          worker threads that parse and review (default: one per core,
                         at most ${MAX_JOBS}); 1 reviews on the main thread
   --include GLOB        audit only matching files (repeatable); a glob without '/'

@@ -51,7 +51,7 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
   const { target, detected, api } = auditTarget(args.target, tree, args.dir, io);
   const core = treeCore((rel) => readTreeFile(tree, rel, io)).files;
   const { contract, description } = await treeContract(tree, args.dir, api ? surfaceGeneration(api) : generationOf(target), io, args.measure === true);
-  const setup: WorkerSetup = { root: tree.root, options: { ...reviewOptions(args, target, core), ...(api ? { api } : {}), ...(contract ? { contract } : {}) }, mode: args.mode };
+  const setup: WorkerSetup = { root: tree.root, options: { ...reviewOptions(args, target, core), ...(api ? { api } : {}), ...(contract ? { contract } : {}) }, mode: args.mode, level: args.fixLevel };
   const tally = new Tally();
   let walked: WalkCounts;
   try {
@@ -64,7 +64,7 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
   const changed = args.mode === 'report' ? [] : changedFiles(tally);
   const written = args.mode === 'fix' ? writeFixes(tree.root, changed) : { written: changed.map((c) => c.path), notes: [] };
   const notApplied = new Set(changed.map((c) => c.path).filter((p) => !written.written.includes(p)));
-  const result = auditResultOf(tally, { tree: args.dir, target, mode: args.mode, ...(detected ? { detected } : {}), ...(description ? { contracts: description } : {}), notApplied });
+  const result = auditResultOf(tally, { tree: args.dir, target, mode: args.mode, level: args.fixLevel, ...(detected ? { detected } : {}), ...(description ? { contracts: description } : {}), notApplied });
   result.notes.push(...written.notes, ...walked.unreadable.map((u) => ({ message: `folder not read: ${u}` })));
   if (baseline) {
     const split = splitUpstream(result.findings, (file) => result.sources.get(sourceKey(file)), (file) => readTreeFile(baseline, file, io));
@@ -127,7 +127,7 @@ function emit(args: AuditArgs, io: Io, text: string): void {
 
 function oneLineSummary(result: AuditResult, args: AuditArgs): string {
   const parts = [`${result.stats.files} files scanned, ${result.stats.parsed} parsed`];
-  if (result.fixes) parts.push(`${result.fixes.applied} proven fixes applied in ${result.fixes.files.length} files`);
+  if (result.fixes) parts.push(`${result.fixes.applied} ${args.fixLevel === 'assumed' ? 'proven or assumed' : 'proven'} fixes applied in ${result.fixes.files.length} files`);
   parts.push(`${result.findings.length} findings ${result.fixes ? 'remain' : 'found'}`);
   return parts.join(', ') + (args.output !== undefined ? `; report in ${args.output}` : '');
 }

@@ -22,6 +22,7 @@ const ctx = {
   reader: new BytesReader(),
   prefilter: createPrefilter(),
   mode: setup.mode,
+  level: setup.level,
   reviewer: () => (reviewer ??= createReviewer(setup.options)),
 };
 // Start loading the grammar at once, while the first batches are still being prefiltered.

@@ -10,7 +10,7 @@ import type { WorkerSetup } from './worker-setup.js';
  * loop between batches so the progress line keeps moving.
  */
 export async function runInProcess(setup: WorkerSetup, reviewer: Reviewer, work: Iterable<string[]>, onReport: (r: BatchReport) => void): Promise<void> {
-  const ctx = { root: setup.root, reader: new BytesReader(), prefilter: createPrefilter(), mode: setup.mode, reviewer: async () => reviewer };
+  const ctx = { root: setup.root, reader: new BytesReader(), prefilter: createPrefilter(), mode: setup.mode, level: setup.level, reviewer: async () => reviewer };
   for (const files of work) {
     onReport(await auditBatch(files, ctx));
     await new Promise<void>((resolve) => setImmediate(resolve));

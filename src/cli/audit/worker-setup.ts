@@ -1,12 +1,14 @@
 import type { AuditMode } from '../../audit/audit-file.js';
 import type { BatchReport } from '../../audit/tally.js';
-import type { ReviewOptions } from '../../types.js';
+import type { FixLevel, ReviewOptions } from '../../types.js';
 
 /** What each review worker is started with. */
 export interface WorkerSetup {
   root: string;
   options: ReviewOptions;
   mode: AuditMode;
+  /** The fixes --fix/--diff apply: proven, or assumed too. */
+  level: FixLevel;
 }
 
 /** Main thread to worker. */

@@ -4,17 +4,20 @@ const parse = (...argv: string[]) => parseAuditArgs(argv, 'v5.11');
 
 describe('parseAuditArgs', () => {
   test('defaults', () => {
-    expect(parse('linux')).toEqual({ kind: 'audit', dir: 'linux', target: 'v5.11', format: 'text', mode: 'report', include: [], exclude: [], failOn: 'warning', core: [] });
+    expect(parse('linux')).toEqual({ kind: 'audit', dir: 'linux', target: 'v5.11', format: 'text', mode: 'report', fixLevel: 'proven', include: [], exclude: [], failOn: 'warning', core: [] });
   });
 
   test('every option, in both spellings', () => {
     expect(parse('--target', 'auto', '--format=sarif', '-o', 'r.sarif', '--jobs', '3', '--include', 'mm/**', '--exclude=drivers/**', '--exclude', 'tools', '--fail-on', 'error', '--core', 'mm/slab_common.c', 'linux')).toEqual({
-      kind: 'audit', dir: 'linux', target: 'auto', format: 'sarif', output: 'r.sarif', mode: 'report', jobs: 3,
+      kind: 'audit', dir: 'linux', target: 'auto', format: 'sarif', output: 'r.sarif', mode: 'report', fixLevel: 'proven', jobs: 3,
       include: ['mm/**'], exclude: ['drivers/**', 'tools'], failOn: 'error', core: ['mm/slab_common.c'],
     });
     expect(parse('linux', '--fix', '-j', '1')).toMatchObject({ mode: 'fix', jobs: 1 });
     expect(parse('linux', '--max-file-size', '4096', '--parse-timeout=250')).toMatchObject({ maxBytes: 4096, maxParseMillis: 250 });
     expect(parse('--diff', '--', '--odd-name')).toMatchObject({ mode: 'diff', dir: '--odd-name' });
+    expect(parse('linux', '--fix=assumed')).toMatchObject({ mode: 'fix', fixLevel: 'assumed' });
+    expect(parse('linux', '--diff=assumed')).toMatchObject({ mode: 'diff', fixLevel: 'assumed' });
+    expect(parse('linux', '--diff')).toMatchObject({ mode: 'diff', fixLevel: 'proven' });
   });
 
   test('help', () => {
@@ -26,7 +29,8 @@ describe('parseAuditArgs', () => {
     [[], 'no tree given (usage: memcg-review audit DIR [options], see --help)'],
     [['a', 'b'], 'one tree at a time (got 2: a, b)'],
     [['a', '--frob'], "unknown option '--frob' (try: memcg-review audit --help)"],
-    [['a', '--fix=yes'], "unknown option '--fix=yes' (try: memcg-review audit --help)"],
+    [['a', '--fix=yes'], "--fix takes no value but 'assumed' (--fix=assumed also applies assumed fixes)"],
+    [['a', '--diff=assumed', '--fix'], '--fix and --diff cannot be combined'],
     [['a', '--format', 'pdf'], "bad value 'pdf' for --format (one of: text, json, sarif, markdown, html)"],
     [['a', '--target', 'v9'], "bad value 'v9' for --target (one of: legacy, rfc-v1, v5.11, v5.15, v6.1, v6.18, auto)"],
     [['a', '--jobs', '0'], "bad value '0' for --jobs (a whole number from 1 to 64)"],

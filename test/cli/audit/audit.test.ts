@@ -38,8 +38,9 @@ describe('audit: reports', () => {
     expect(r.err).toBe('');
     expect(r.out).toContain(`tree: ${dir()}\ntarget: v5.11\nfiles: 7 C files`);
     expect(r.out).toMatch(/5 through the prefilter, 5 parsed, 4 with findings/);
-    expect(r.out).toMatch(/^directory +errors +warnings +checks +proven +cond\.$/m);
-    expect(r.out).toMatch(/^mm +8 +0 +0 +7 +1$/m);
+    expect(r.out).toMatch(/^directory +errors +warnings +checks +proven +assumed +cond\.$/m);
+    // In mm/ 4 fixes are proven by the code; 3 rest on what a function's name suggests (commit_charge, ...).
+    expect(r.out).toMatch(/^mm +8 +0 +0 +4 +3 +1$/m);
     expect(r.out).toMatch(/^memcg-field-read +5 /m);
     expect(r.out).toContain('mm/page_owner_memcg.c:15: ERROR:');
     expect(r.out).toContain('  fix (proven): memcg = page_memcg_check(page);');
@@ -84,11 +85,20 @@ describe('audit: reports', () => {
 });
 
 describe('audit: --fix and --diff', () => {
-  test('--fix applies the proven fixes in place; auditing again finds nothing fixable', async () => {
-    const before = snapshot(tree);
+  test('--fix applies the proven fixes only; assumed and conditional ones stay in the report', async () => {
     const r = await cli([dir(), '--fix']);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^memcg-review: 7 files scanned, 5 parsed, 10 proven fixes applied in 4 files, 1 findings remain\n$/);
+    expect(r.err).toMatch(/^memcg-review: 7 files scanned, 5 parsed, 6 proven fixes applied in 3 files, 5 findings remain\n$/);
+    const again = JSON.parse((await cli([dir(), '--format', 'json'])).out);
+    expect(again.findings.filter((f: { fix?: { verdict: string } }) => f.fix?.verdict === 'proven')).toEqual([]);
+    expect(again.findings.filter((f: { fix?: { verdict: string } }) => f.fix?.verdict === 'assumed').length).toBeGreaterThan(0);
+  });
+
+  test('--fix=assumed applies the assumed fixes too in place; auditing again finds nothing fixable', async () => {
+    const before = snapshot(tree);
+    const r = await cli([dir(), '--fix=assumed']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^memcg-review: 7 files scanned, 5 parsed, 10 proven or assumed fixes applied in 4 files, 1 findings remain\n$/);
     const after = snapshot(tree);
     expect(Object.keys(after)).toEqual(Object.keys(before));
     const changed = Object.keys(after).filter((k) => after[k] !== before[k]).sort();
@@ -96,7 +106,7 @@ describe('audit: --fix and --diff', () => {
     expect(after['mm/memcontrol.c']).toContain('page->memcg_data = (unsigned long)memcg;');
     expect(after['mm/percpu.c']).toBe(before['mm/percpu.c']);
     const again = JSON.parse((await cli([dir(), '--format', 'json'])).out);
-    expect(again.findings.filter((f: { fix?: { verdict: string } }) => f.fix?.verdict === 'proven')).toEqual([]);
+    expect(again.findings.filter((f: { fix?: { verdict: string } }) => f.fix?.verdict === 'proven' || f.fix?.verdict === 'assumed')).toEqual([]);
     expect(again.findings.map((f: { file: string; ruleId: string }) => `${f.file} ${f.ruleId}`)).toEqual(['drivers/misc/gpu_pool.c memcg-field-write']);
   });
 
@@ -113,8 +123,8 @@ describe('audit: --fix and --diff', () => {
     expect(fs.readdirSync(path.join(tree, 'mm')).filter((n) => n.includes('.tmp'))).toEqual([]);
   });
 
-  test('--diff prints one patch that git apply and patch -p1 both accept, giving what --fix gives', async () => {
-    const r = await cli([dir(), '--diff']);
+  test('--diff=assumed prints one patch that git apply and patch -p1 both accept, giving what --fix=assumed gives', async () => {
+    const r = await cli([dir(), '--diff=assumed']);
     expect(r.out).toMatch(/^diff --git a\/drivers\/misc\/gpu_pool\.c b\/drivers\/misc\/gpu_pool\.c\n/);
     expect(snapshot(tree)).toEqual(snapshot(copyAuditTree()));
     const viaGit = copyAuditTree();
@@ -123,7 +133,7 @@ describe('audit: --fix and --diff', () => {
     execFileSync('git', ['apply', '--check', '-p1', path.join(viaGit, '..', 'fix.patch')], { cwd: viaGit });
     execFileSync('git', ['apply', '-p1', path.join(viaGit, '..', 'fix.patch')], { cwd: viaGit });
     execFileSync('patch', ['-p1', '--forward', '--batch', '--silent'], { cwd: viaPatch, input: r.out });
-    await cli([dir(), '--fix']);
+    await cli([dir(), '--fix=assumed']);
     expect(snapshot(viaGit)).toEqual(snapshot(tree));
     expect(snapshot(viaPatch)).toEqual(snapshot(tree));
   });
