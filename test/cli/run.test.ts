@@ -233,10 +233,15 @@ describe('run: --diff', () => {
     expect(read(P1)).toBe(fs.readFileSync(path.join(FIXTURES, P1), 'utf8'));
   });
 
-  it('warns on stderr when the context comes from hunks only', async () => {
+  it('without a tree: says so in the diff\'s header, and the diff still applies to the file the series leaves', async () => {
     const r = await cli(['check', '--diff', 'series.mbox']);
-    expect(r.out).toMatch(/^diff --git a\/mm\/page_stats.c/);
-    expect(r.err).toBe("memcg-review: note: mm/page_stats.c: diff context from the patch's hunks only (use --tree for a diff that applies)\n");
+    expect(r.out).toMatch(/^memcg-review: diff made without a tree \(--tree\): hunks stand only on lines the patch shows\ndiff --git a\/mm\/page_stats.c/);
+    expect(r.err).toBe('');
+    fs.writeFileSync(path.join(work, 'fixes.diff'), r.out);
+    const tree = path.join(work, 'tree');
+    for (const p of [P1, P2]) execFileSync('git', ['apply', path.join(work, p)], { cwd: tree });
+    execFileSync('patch', ['-p1', '-F0', '--batch', '-i', path.join(work, 'fixes.diff')], { cwd: tree });
+    execFileSync('git', ['apply', '--check', '-R', path.join(work, 'fixes.diff')], { cwd: tree });
   });
 });
 

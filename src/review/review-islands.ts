@@ -1,0 +1,92 @@
+import type { Finding } from '../types.js';
+import type { LineRun, PostImage } from '../patch/post-image.js';
+import { LineIndex } from '../text/line-index.js';
+import { functionOf, ISLAND_FUNCTION, islandFrame } from './island-frame.js';
+import type { SourceFile } from './reviewer.js';
+
+/** A run of seen lines reviewed on its own: its text with the frame, and where its lines sit in the image. */
+export interface Island {
+  file: SourceFile;
+  /** The island's line that holds the run's first line (1-based). */
+  firstLine: number;
+  run: LineRun;
+}
+
+/**
+ * A hunk-built image cut into islands: every run of seen lines that holds a line this patch adds,
+ * framed (islandFrame) so it parses alone, with the hunk headings that fall in it. One island's
+ * broken syntax cannot reach another's.
+ */
+export function islandsOf(image: PostImage): Island[] {
+  const index = new LineIndex(image.text);
+  const added = [...image.added.keys()].sort((a, b) => a - b);
+  const islands: Island[] = [];
+  let a = 0;
+  // The last heading that named a function, while no seen line has closed a function since.
+  let open: { line: number; text: string } | undefined;
+  for (const run of image.seen ?? []) {
+    const lines: string[] = [];
+    for (let n = run.start; n <= run.end; n++) lines.push(index.lineText(n));
+    const inRun = image.headings.filter((h) => h.line >= run.start && h.line <= run.end);
+    let first = inRun.find((h) => h.line === run.start);
+    // git takes a label (`again:`) for a function's heading: the function is still the one before it.
+    if (first && !namesFunction(first.text) && open) first = open;
+    if (!first && inRun.length === 0) first = open;
+    const last = lastIndexOf(lines, (l) => /^\}/.test(l));
+    if (first && namesFunction(first.text) && last === -1) open = first;
+    else if (last !== -1) open = undefined;
+    while (a < added.length && added[a]! < run.start) a++;
+    if (a >= added.length || added[a]! > run.end) continue;
+    const frame = islandFrame(lines, first?.text ?? '');
+    const firstLine = frame.before.length + 1;
+    // The run's own heading at its first line, or the one that stands for it.
+    const headings = inRun.filter((h) => h.line !== run.start).map((h) => ({ line: h.line - run.start + firstLine, text: h.text }));
+    if (first) headings.unshift({ line: firstLine, text: first.text });
+    const text = [...frame.before, ...lines, ...frame.after].join('\n') + '\n';
+    islands.push({ file: { path: image.path, text, headings }, firstLine, run });
+  }
+  return islands;
+}
+
+function namesFunction(heading: string): boolean {
+  return functionOf(heading) !== `void ${ISLAND_FUNCTION}(void)`;
+}
+
+function lastIndexOf<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let k = items.length - 1; k >= 0; k--) if (test(items[k]!)) return k;
+  return -1;
+}
+
+/**
+ * Reviews a hunk-built image island by island and returns the findings on the run's lines with
+ * offsets, lines and fixes in the image's text. Findings that reach into a frame are dropped.
+ */
+export function reviewIslands(review: (file: SourceFile) => Finding[], image: PostImage): Finding[] {
+  const imageIndex = new LineIndex(image.text);
+  const findings: Finding[] = [];
+  for (const island of islandsOf(image)) {
+    const islandIndex = new LineIndex(island.file.text);
+    const shift = island.run.start - island.firstLine;
+    const lastLine = island.firstLine + island.run.end - island.run.start;
+    // An end may be the start of the line after the run (an edit that takes a whole line).
+    const toImage = (offset: number, isEnd = false): number | null => {
+      const p = islandIndex.position(offset);
+      const after = isEnd && p.line === lastLine + 1 && p.column === 1;
+      if (p.line < island.firstLine || (p.line > lastLine && !after)) return null;
+      return imageIndex.lineStart(p.line + shift) + p.column - 1;
+    };
+    for (const f of review(island.file)) {
+      const start = toImage(f.start);
+      const end = toImage(f.end, true);
+      if (start === null || end === null) continue;
+      let fix = f.fix;
+      if (fix) {
+        const edits = fix.edits.map((e) => ({ start: toImage(e.start), end: toImage(e.end, true), text: e.text }));
+        fix = edits.every((e) => e.start !== null && e.end !== null) ? { ...fix, edits: edits as { start: number; end: number; text: string }[] } : undefined;
+      }
+      const { fix: _, ...rest } = f;
+      findings.push({ ...rest, start, end, line: f.line + shift, endLine: f.endLine + shift, ...(fix ? { fix } : {}) });
+    }
+  }
+  return findings;
+}
