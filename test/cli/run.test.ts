@@ -245,6 +245,45 @@ describe('run: --diff', () => {
   });
 });
 
+describe('run: --diff without a tree, a fix that needs a line the patch does not add', () => {
+  it('is left out of the diff and counted in a note at its head', async () => {
+    // A reviewer whose fix for `wide->mem_cgroup` also rewrites the line above it (a context line).
+    const base = fakeReviewer();
+    const wide: Deps = {
+      createReviewer: async () => ({
+        review: (file) =>
+          base.review(file).map((f) => {
+            if (!file.text.slice(f.start).startsWith('wide->')) return f;
+            const above = file.text.lastIndexOf('\n', file.text.lastIndexOf('\n', f.start - 1) - 1) + 1;
+            return { ...f, fix: { ...f.fix!, edits: [{ start: above, end: above, text: '/* x */' }, ...f.fix!.edits] } };
+          }),
+      }),
+    };
+    const patch = [
+      'diff --git a/mm/w.c b/mm/w.c',
+      '--- a/mm/w.c',
+      '+++ b/mm/w.c',
+      '@@ -10,4 +10,6 @@ void f(struct page *page)',
+      ' \ta = 1;',
+      '+\tx = wide->mem_cgroup;',
+      ' \tb = 2;',
+      '+\ty = page->mem_cgroup;',
+      ' \tc = 3;',
+      ' \td = 4;',
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.join(work, 'w.patch'), patch);
+    const r = await cli(['check', '--diff', 'w.patch'], null, wide);
+    expect(r.out.split('\n').slice(0, 2)).toEqual([
+      'memcg-review: diff made without a tree (--tree): hunks stand only on lines the patch shows',
+      'memcg-review: note: 1 fix is not in this diff: no line the input shows anchors it (the report without --diff shows it)',
+    ]);
+    expect(r.out).toContain('+\ty = page_memcg(page);');
+    expect(r.out).not.toContain('/* x */');
+    expect(r.out).not.toContain('+\tx = page_memcg(wide);');
+  });
+});
+
 describe('check --target auto', () => {
   it('reads the generation from the tree, and says why when it cannot', async () => {
     const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
