@@ -20,32 +20,46 @@ export interface Island {
 export function islandsOf(image: PostImage): Island[] {
   const index = new LineIndex(image.text);
   const added = [...image.added.keys()].sort((a, b) => a - b);
+  const allHeadings = [...image.headings].sort((a, b) => a.line - b.line);
   const islands: Island[] = [];
   let a = 0;
+  let h = 0;
   // The last heading that named a function, while no seen line has closed a function since.
   let open: { line: number; text: string } | undefined;
   for (const run of image.seen ?? []) {
     const lines: string[] = [];
     for (let n = run.start; n <= run.end; n++) lines.push(index.lineText(n));
-    const inRun = image.headings.filter((h) => h.line >= run.start && h.line <= run.end);
-    let first = inRun.find((h) => h.line === run.start);
+    while (h < allHeadings.length && allHeadings[h]!.line < run.start) h++;
+    const inRun: { line: number; text: string }[] = [];
+    for (; h < allHeadings.length && allHeadings[h]!.line <= run.end; h++) inRun.push(allHeadings[h]!);
+    let first = inRun.find((x) => x.line === run.start);
     // git takes a label (`again:`) for a function's heading: the function is still the one before it.
     if (first && !namesFunction(first.text) && open) first = open;
     if (!first && inRun.length === 0) first = open;
-    const last = lastIndexOf(lines, (l) => /^\}/.test(l));
-    if (first && namesFunction(first.text) && last === -1) open = first;
-    else if (last !== -1) open = undefined;
+    open = stillOpen(lines, run.start, [...(first ? [{ ...first, line: run.start }] : []), ...inRun], open);
     while (a < added.length && added[a]! < run.start) a++;
     if (a >= added.length || added[a]! > run.end) continue;
     const frame = islandFrame(lines, first?.text ?? '');
     const firstLine = frame.before.length + 1;
     // The run's own heading at its first line, or the one that stands for it.
-    const headings = inRun.filter((h) => h.line !== run.start).map((h) => ({ line: h.line - run.start + firstLine, text: h.text }));
+    const headings = inRun.filter((x) => x.line !== run.start).map((x) => ({ line: x.line - run.start + firstLine, text: x.text }));
     if (first) headings.unshift({ line: firstLine, text: first.text });
     const text = [...frame.before, ...lines, ...frame.after].join('\n') + '\n';
     islands.push({ file: { path: image.path, text, headings }, firstLine, run });
   }
   return islands;
+}
+
+/**
+ * The function heading in force after a run: its last heading that names a function, unless a
+ * line of the run closes a function (a `}` at column 0) after it; with no such heading, the one
+ * before the run, unless the run closes a function.
+ */
+function stillOpen(lines: readonly string[], start: number, headings: readonly { line: number; text: string }[], before: { line: number; text: string } | undefined) {
+  const named = [...headings].reverse().find((x) => namesFunction(x.text));
+  const closed = lastIndexOf(lines, (l) => /^\}/.test(l));
+  if (named) return closed !== -1 && start + closed >= named.line ? undefined : named;
+  return closed !== -1 ? undefined : before;
 }
 
 function namesFunction(heading: string): boolean {
