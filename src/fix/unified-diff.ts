@@ -40,8 +40,10 @@ export function diffHunks(a: readonly string[], b: readonly string[], aFirst = 1
       let trail = 0;
       while (ops[to - 1 - trail]!.kind === ' ') trail++;
       const keep = Math.min(lead, trail);
+      // At the file's first line, less context before a change is the truth, not a cut.
+      const atStart = aFirst + aBefore[from]! === 1;
       from += lead - keep;
-      to -= trail - keep;
+      if (!atStart) to -= trail - keep;
     }
     return hunk(ops.slice(from, to), a, b, aFirst - 1 + aBefore[from]!, bFirst - 1 + bBefore[from]!);
   });
