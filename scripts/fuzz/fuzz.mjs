@@ -9,7 +9,7 @@
  * dropped, duplicated, moved, spliced from another seed; markers and hunk numbers changed; braces,
  * #if halves, comments, CR, NUL and long lines inserted; the text cut) and checks:
  *   - nothing throws, and no review reports an error (a reviewer failure), with and without a base;
- *   - no execution takes longer than --hang-ms (default 30 s): a hang;
+ *   - no execution spends more than --hang-ms of CPU (default 30 s): a hang;
  *   - every diff --diff would print applies, with no fuzz, to the post-image it came from, and
  *     its context and removed lines are lines that image's input showed;
  *   - a fixed patch re-parses without new notes, and its post-images parse with no more syntax
@@ -37,33 +37,66 @@ if (!Number.isFinite(DURATION) || DURATION <= 0 || !Number.isInteger(SEED) || !N
   process.exit(2);
 }
 
-// The loop runs in a worker; this thread stops it when one execution runs past twice --hang-ms
-// (a review stuck in a loop never returns to measure itself), and names the execution to replay.
-if (isMainThread && REPLAY === null) {
-  const worker = new Worker(fileURLToPath(import.meta.url), { argv: [...args, '--seed', String(SEED)] });
-  let current = null;
-  let started = 0;
-  worker.on('message', (m) => {
-    current = m;
-    started = Date.now();
-  });
-  const timer = setInterval(() => {
-    if (current !== null && Date.now() - started > 2 * HANG_MS) {
-      console.log(`FOUND (execution ${current}): a hang: no answer after ${2 * HANG_MS} ms; replay: npm run fuzz -- --seed ${SEED} --replay ${current}`);
-      void worker.terminate();
-      process.exitCode = 1;
-    }
-  }, 1000);
-  worker.on('exit', (code) => {
-    clearInterval(timer);
-    if (code !== 0 && process.exitCode === undefined) process.exitCode = code;
-  });
-  worker.on('error', (e) => {
-    console.error(`memcg-review fuzz: the fuzzer itself failed: ${e?.stack ?? e}`);
-    process.exitCode = 3;
-  });
-} else {
+/** CPU time of the process (this thread idles, so it is the worker's), in ms: a loaded machine does not make a hang. */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
+const START = Number(opt('start', '0'));
+const UNTIL = Number(opt('until', '0'));
+
+// The loop runs in a worker; this thread stops it when one execution spends more than twice
+// --hang-ms of CPU (a review stuck in a loop never returns to measure itself), names the
+// execution to replay, and starts a new worker after it until the time is up.
+if (isMainThread && REPLAY === null) {
+  const until = Date.now() + DURATION * 1000;
+  const totals = { executions: 0, failures: 0, hangs: 0, slowest: 0, reached: { findings: 0, fixed: 0, diffs: 0, sparseDiffs: 0 } };
+  let fuzzerFailed = false;
+  const spawn = (from) => {
+    const worker = new Worker(fileURLToPath(import.meta.url), { argv: [...args, '--seed', String(SEED), '--start', String(from), '--until', String(until)] });
+    let current = null;
+    let started = 0;
+    let hung = false;
+    // The worker's counts so far, sent before each execution (and once at its end).
+    let last = { executions: 0, failures: 0, slowest: 0, reached: { findings: 0, fixed: 0, diffs: 0, sparseDiffs: 0 } };
+    worker.on('message', (m) => {
+      last = m.stats;
+      current = m.k ?? null;
+      started = cpuMs();
+    });
+    const timer = setInterval(() => {
+      if (current !== null && cpuMs() - started > 2 * HANG_MS) {
+        console.log(`FOUND (execution ${current}): a hang: over ${2 * HANG_MS} ms of CPU without an answer; replay: npm run fuzz -- --seed ${SEED} --replay ${current}`);
+        hung = true;
+        totals.hangs++;
+        last.executions++;
+        void worker.terminate();
+      }
+    }, 1000);
+    worker.on('error', (e) => {
+      console.error(`memcg-review fuzz: the fuzzer itself failed: ${e?.stack ?? e}`);
+      fuzzerFailed = true;
+    });
+    worker.on('exit', () => {
+      clearInterval(timer);
+      totals.executions += last.executions;
+      totals.failures += last.failures;
+      totals.slowest = Math.max(totals.slowest, last.slowest);
+      for (const key of Object.keys(totals.reached)) totals.reached[key] += last.reached[key];
+      if (hung && Date.now() < until) return spawn(current + 1);
+      const r = totals.reached;
+      console.log(`memcg-review fuzz: seed ${SEED}: ${totals.executions} executions in ${DURATION} s, ${totals.failures + totals.hangs} distinct failures (${totals.hangs} hangs), slowest execution ${totals.slowest} ms of CPU`);
+      console.log(`reached: reviews with findings ${r.findings}, fixed patches ${r.fixed}, diffs checked ${r.diffs} (${r.sparseDiffs} with hunk-built images)`);
+      // A run whose inputs never reach the properties checks nothing: that is a failure of the fuzzer.
+      const n = totals.executions;
+      const starved = n >= 200 && (r.findings < n / 20 || r.diffs < n / 50 || r.sparseDiffs < n / 100);
+      if (starved) console.log('the mutated inputs reached the properties too rarely: the seeds or mutations are broken');
+      process.exitCode = fuzzerFailed ? 3 : totals.failures + totals.hangs > 0 || starved ? 1 : 0;
+    });
+  };
+  spawn(0);
+} else {
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const D = path.join(ROOT, 'dist');
 const imp = (p) => import(path.join(D, p));
@@ -206,7 +239,7 @@ function imageErrors(review) {
   for (const images of review.patches?.perPatch ?? []) {
     for (const image of images) {
       if (!/\.[ch]$/.test(image.path)) continue;
-      const texts = image.complete ? [image.text] : islandsOf(image).map((i) => i.file.text);
+      const texts = image.complete ? [image.text] : [...islandsOf(image)].map((i) => i.file.text);
       out.set(image.path, (out.get(image.path) ?? 0) + texts.reduce((s, t) => s + syntaxErrors(t), 0));
     }
   }
@@ -296,63 +329,67 @@ if (LINUX !== null) {
   }
 }
 const corpus = [...seeds.map((text) => ({ text, base: treeBase })), ...made];
-console.log(`memcg-review fuzz: seed ${SEED}, ${corpus.length} seeds (${seeds.length} fixtures, ${made.length} made from ${cFiles.length} C files), ${DURATION} s`);
+console.log(`memcg-review fuzz: seed ${SEED}, ${corpus.length} seeds (${seeds.length} fixture patches, ${made.length} made from C files), ${DURATION} s`);
 
 const found = [];
-let executions = 0;
 let slowest = 0;
-const deadline = Date.now() + DURATION * 1000;
-const one = (k) => {
+const one = (k, inputOnly = false) => {
   const r = rng(SEED * 1_000_003 + k);
   const seed = corpus[Math.floor(r() * corpus.length)];
   const other = corpus[Math.floor(r() * corpus.length)].text;
   const asC = r() < 0.1 && cFiles.length > 0;
   const input = asC ? { c: { ...cFiles[Math.floor(r() * cFiles.length)] } } : { text: mutate(seed.text, r, other), base: seed.base };
   if (asC) input.c.text = mutate(input.c.text, r, other);
-  const t0 = Date.now();
+  if (inputOnly) return input;
+  const t0 = cpuMs();
   try {
     if (asC) executeC(reviewer, input.c);
     else execute(reviewer, input);
   } catch (e) {
     return { k, input, error: e instanceof Failure ? e.message : `threw: ${e?.stack ?? e}` };
   } finally {
-    const ms = Date.now() - t0;
+    const ms = Math.round(cpuMs() - t0);
     slowest = Math.max(slowest, ms);
-    if (ms > HANG_MS) return { k, input, error: `took ${ms} ms (over --hang-ms ${HANG_MS})` };
+    if (ms > HANG_MS) return { k, input, error: `took ${ms} ms of CPU (over --hang-ms ${HANG_MS})` };
   }
   return null;
 };
 
 if (REPLAY !== null) {
+  // The input is written first: a replayed hang never returns.
+  const input = one(Number(REPLAY), true);
+  fs.mkdirSync(OUT, { recursive: true });
+  const file = path.join(OUT, `seed-${SEED}-exec-${REPLAY}.input`);
+  fs.writeFileSync(file, input.text ?? input.c.text);
+  console.log(`input: ${file}`);
   const res = one(Number(REPLAY));
   console.log(res ? res.error : 'no failure');
   process.exitCode = res ? 1 : 0;
 } else {
-const messages = new Set();
-while (Date.now() < deadline) {
-  parentPort?.postMessage(executions);
-  const res = one(executions);
-  executions++;
-  if (res) {
-    const key = res.error.split('\n')[0].replace(/\d+/g, 'N');
-    if (!messages.has(key)) {
-      messages.add(key);
-      found.push(res);
-      fs.mkdirSync(OUT, { recursive: true });
-      const base = path.join(OUT, `seed-${SEED}-exec-${res.k}`);
-      fs.writeFileSync(`${base}.input`, res.input.text ?? res.input.c.text);
-      if (res.input.base && res.input.base !== treeBase) fs.writeFileSync(`${base}.base.json`, JSON.stringify(res.input.base));
-      fs.writeFileSync(`${base}.txt`, `${res.error}\nreplay: npm run fuzz -- --seed ${SEED} --replay ${res.k}\n`);
-      console.log(`FOUND (execution ${res.k}): ${res.error.split('\n')[0]}`);
+  const messages = new Set();
+  let nextReport = Date.now() + 60_000;
+  let k = START;
+  for (; Date.now() < UNTIL; k++) {
+    parentPort.postMessage({ k, stats: { executions: k - START, failures: found.length, slowest, reached } });
+    const res = one(k);
+    if (res) {
+      const key = res.error.split('\n')[0].replace(/\d+/g, 'N');
+      if (!messages.has(key)) {
+        messages.add(key);
+        found.push(res);
+        fs.mkdirSync(OUT, { recursive: true });
+        const base = path.join(OUT, `seed-${SEED}-exec-${res.k}`);
+        fs.writeFileSync(`${base}.input`, res.input.text ?? res.input.c.text);
+        if (res.input.base && res.input.base !== treeBase) fs.writeFileSync(`${base}.base.json`, JSON.stringify(res.input.base));
+        fs.writeFileSync(`${base}.txt`, `${res.error}\nreplay: npm run fuzz -- --seed ${SEED} --replay ${res.k}\n`);
+        console.log(`FOUND (execution ${res.k}): ${res.error.split('\n')[0]}`);
+      }
+    }
+    if (Date.now() >= nextReport) {
+      nextReport += 60_000;
+      console.log(`${k + 1} executions, ${found.length} distinct failures, slowest ${slowest} ms of CPU`);
     }
   }
-  if (executions % 1000 === 0) console.log(`${executions} executions, ${found.length} distinct failures, slowest ${slowest} ms`);
-}
-console.log(`memcg-review fuzz: ${executions} executions in ${DURATION} s, ${found.length} distinct failures, slowest execution ${slowest} ms${found.length ? ` (inputs in ${OUT})` : ''}`);
-console.log(`reached: reviews with findings ${reached.findings}, fixed patches ${reached.fixed}, diffs checked ${reached.diffs} (${reached.sparseDiffs} with hunk-built images)`);
-// A run whose inputs never reach the properties checks nothing: that is a failure of the fuzzer.
-const starved = executions >= 200 && (reached.findings < executions / 20 || reached.diffs < executions / 50 || reached.sparseDiffs < executions / 100);
-if (starved) console.log('the mutated inputs reached the properties too rarely: the seeds or mutations are broken');
-process.exitCode = found.length > 0 || starved ? 1 : 0;
+  parentPort.postMessage({ stats: { executions: k - START, failures: found.length, slowest, reached } });
 }
 }

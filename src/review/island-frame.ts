@@ -46,7 +46,7 @@ export function islandFrame(lines: readonly string[], heading = ''): IslandFrame
     }
     const scan = scanBraces(line, inComment);
     inComment = scan.inComment;
-    if (firstCode === null && scan.code.trim() !== '') firstCode = line;
+    if (firstCode === null && scan.code) firstCode = line;
     for (const c of scan.braces) {
       depth += c === '{' ? 1 : -1;
       minDepth = Math.min(minDepth, depth);
@@ -107,10 +107,10 @@ function startsInComment(lines: readonly string[]): boolean {
   return false;
 }
 
-/** The braces of one line outside comments, strings and character literals; the line's code without its comments. */
-function scanBraces(line: string, inComment: boolean): { braces: string[]; inComment: boolean; code: string } {
+/** The braces of one line outside comments, strings and character literals; whether it holds code outside comments. */
+function scanBraces(line: string, inComment: boolean): { braces: string[]; inComment: boolean; code: boolean } {
   const braces: string[] = [];
-  let code = '';
+  let code = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
     if (inComment) {
@@ -126,15 +126,14 @@ function scanBraces(line: string, inComment: boolean): { braces: string[]; inCom
       continue;
     }
     if (c === '/' && line[i + 1] === '/') break;
+    if (c !== ' ' && c !== '\t') code = true;
     if (c === '"' || c === "'") {
       let j = i + 1;
       while (j < line.length && line[j] !== c) j += line[j] === '\\' ? 2 : 1;
-      code += line.slice(i, j + 1);
       i = j;
       continue;
     }
     if (c === '{' || c === '}') braces.push(c);
-    code += c;
   }
   return { braces, inComment, code };
 }

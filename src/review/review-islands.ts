@@ -13,15 +13,14 @@ export interface Island {
 }
 
 /**
- * A hunk-built image cut into islands: every run of seen lines that holds a line this patch adds,
+ * A hunk-built image cut into islands, one at a time: every run of seen lines that holds a line this patch adds,
  * framed (islandFrame) so it parses alone, with the hunk headings that fall in it. One island's
  * broken syntax cannot reach another's.
  */
-export function islandsOf(image: PostImage): Island[] {
+export function* islandsOf(image: PostImage): Generator<Island> {
   const index = new LineIndex(image.text);
   const added = [...image.added.keys()].sort((a, b) => a - b);
   const allHeadings = [...image.headings].sort((a, b) => a.line - b.line);
-  const islands: Island[] = [];
   let a = 0;
   let h = 0;
   // The last heading that named a function, while no seen line has closed a function since.
@@ -45,9 +44,8 @@ export function islandsOf(image: PostImage): Island[] {
     const headings = inRun.filter((x) => x.line !== run.start).map((x) => ({ line: x.line - run.start + firstLine, text: x.text }));
     if (first) headings.unshift({ line: firstLine, text: first.text });
     const text = [...frame.before, ...lines, ...frame.after].join('\n') + '\n';
-    islands.push({ file: { path: image.path, text, headings }, firstLine, run });
+    yield { file: { path: image.path, text, headings, imageLength: image.text.length }, firstLine, run };
   }
-  return islands;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface SourceFile {
   text: string;
   /** Hunk headings (git's function context) placed at the first line of each hunk; helps type inference in partial images. */
   headings?: { line: number; text: string }[];
+  /** For a part of a larger text (one island of a hunk-built image): that text's length, which the size limit applies to. */
+  imageLength?: number;
 }
 
 export interface Reviewer {

@@ -79,7 +79,7 @@ describe('islandsOf', () => {
   const image = buildPostImages(parseSeries([{ source: 'p', text: patch }]).series).perPatch[0]![0]!;
 
   test('one island per run with added lines, at its place in the image; a label heading keeps the function before it', () => {
-    const islands = islandsOf(image);
+    const islands = [...islandsOf(image)];
     expect(islands.map((i) => [i.run, i.firstLine])).toEqual([
       [{ start: 10, end: 13 }, 2],
       [{ start: 31, end: 33 }, 2],
