@@ -17,7 +17,7 @@ export interface Island {
  * framed (islandFrame) so it parses alone, with the hunk headings that fall in it. One island's
  * broken syntax cannot reach another's.
  */
-export function* islandsOf(image: PostImage): Generator<Island> {
+export function* islandsOf(image: PostImage, since?: number): Generator<Island> {
   const index = new LineIndex(image.text);
   const added = [...image.added.keys()].sort((a, b) => a - b);
   const allHeadings = [...image.headings].sort((a, b) => a.line - b.line);
@@ -44,7 +44,7 @@ export function* islandsOf(image: PostImage): Generator<Island> {
     const headings = inRun.filter((x) => x.line !== run.start).map((x) => ({ line: x.line - run.start + firstLine, text: x.text }));
     if (first) headings.unshift({ line: firstLine, text: first.text });
     const text = [...frame.before, ...lines, ...frame.after].join('\n') + '\n';
-    yield { file: { path: image.path, text, headings, imageLength: image.text.length }, firstLine, run };
+    yield { file: { path: image.path, text, headings, imageLength: image.text.length, ...(since === undefined ? {} : { since }) }, firstLine, run };
   }
 }
 
@@ -76,7 +76,9 @@ function lastIndexOf<T>(items: readonly T[], test: (item: T) => boolean): number
 export function reviewIslands(review: (file: SourceFile) => Finding[], image: PostImage): Finding[] {
   const imageIndex = new LineIndex(image.text);
   const findings: Finding[] = [];
-  for (const island of islandsOf(image)) {
+  // The islands share the image's review time: a crafted patch of many slow hunks takes no longer than one file.
+  const since = Date.now();
+  for (const island of islandsOf(image, since)) {
     const islandIndex = new LineIndex(island.file.text);
     const shift = island.run.start - island.firstLine;
     const lastLine = island.firstLine + island.run.end - island.run.start;
