@@ -67,8 +67,9 @@ export function islandFrame(lines: readonly string[], heading = ''): IslandFrame
   const close = opened + depth;
   const after: string[] = [];
   if (inComment) after.push('*/');
-  if (close > 0) after.push('}'.repeat(close));
+  // A hunk most often ends inside a body: its open #if is closed there, then its blocks.
   for (let k = 0; k < pp; k++) after.push('#endif');
+  if (close > 0) after.push('}'.repeat(close));
   return { before, after };
 }
 

@@ -27,7 +27,7 @@ describe('islandFrame', () => {
   test('#if halves: an #else or #endif without its #if gets one before, an #if without #endif one after', () => {
     expect(islandFrame(['#else', '\tx();', '#endif', '#endif', '#ifdef A', '\ty();'])).toEqual({
       before: ['#if 1', '#if 1', `${STAND_IN} {`],
-      after: ['}', '#endif'],
+      after: ['#endif', '}'],
     });
   });
 
