@@ -61,6 +61,7 @@ if (isMainThread && REPLAY === null) {
     // The worker's counts so far, sent before each execution (and once at its end).
     let last = { executions: 0, failures: 0, slowest: 0, reached: { findings: 0, fixed: 0, diffs: 0, sparseDiffs: 0 } };
     worker.on('message', (m) => {
+      if (m.log !== undefined) return console.log(m.log);
       last = m.stats;
       current = m.k ?? null;
       started = cpuMs();
@@ -329,7 +330,9 @@ if (LINUX !== null) {
   }
 }
 const corpus = [...seeds.map((text) => ({ text, base: treeBase })), ...made];
-console.log(`memcg-review fuzz: seed ${SEED}, ${corpus.length} seeds (${seeds.length} fixture patches, ${made.length} made from C files), ${DURATION} s`);
+/** A worker's stdout is flushed by its event loop, which the fuzzing loop never yields to: lines go to the main thread. */
+const say = (line) => (parentPort ? parentPort.postMessage({ log: line }) : console.log(line));
+say(`memcg-review fuzz: seed ${SEED}, ${corpus.length} seeds (${seeds.length} fixture patches, ${made.length} made from C files), ${DURATION} s`);
 
 const found = [];
 let slowest = 0;
@@ -382,12 +385,12 @@ if (REPLAY !== null) {
         fs.writeFileSync(`${base}.input`, res.input.text ?? res.input.c.text);
         if (res.input.base && res.input.base !== treeBase) fs.writeFileSync(`${base}.base.json`, JSON.stringify(res.input.base));
         fs.writeFileSync(`${base}.txt`, `${res.error}\nreplay: npm run fuzz -- --seed ${SEED} --replay ${res.k}\n`);
-        console.log(`FOUND (execution ${res.k}): ${res.error.split('\n')[0]}`);
+        say(`FOUND (execution ${res.k}): ${res.error.split('\n')[0]}`);
       }
     }
     if (Date.now() >= nextReport) {
       nextReport += 60_000;
-      console.log(`${k + 1} executions, ${found.length} distinct failures, slowest ${slowest} ms of CPU`);
+      say(`${k + 1} executions, ${found.length} distinct failures, slowest ${slowest} ms of CPU`);
     }
   }
   parentPort.postMessage({ stats: { executions: k - START, failures: found.length, slowest, reached } });
