@@ -55,7 +55,8 @@ export function diffPreamble(d: FixDiff, tree: boolean): string {
       : `memcg-review: diff made without a tree (--tree): hunks stand only on lines the patch shows\n`;
   }
   if (d.unanchored > 0) {
-    out += `memcg-review: note: ${d.unanchored} fix${d.unanchored === 1 ? ' is' : 'es are'} not in this diff: no line the input shows anchors ${d.unanchored === 1 ? 'it' : 'them'} (the report without --diff shows ${d.unanchored === 1 ? 'it' : 'them'})\n`;
+    const it = d.unanchored === 1 ? 'it' : 'them';
+    out += `memcg-review: note: ${d.unanchored} fix${d.unanchored === 1 ? ' is' : 'es are'} not in this diff: ${it} could not be placed on lines the input shows (the report without --diff shows ${it})\n`;
   }
   return out;
 }

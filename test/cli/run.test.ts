@@ -276,7 +276,7 @@ describe('run: --diff without a tree, a fix that needs a line the patch does not
     const r = await cli(['check', '--diff', 'w.patch'], null, wide);
     expect(r.out.split('\n').slice(0, 2)).toEqual([
       'memcg-review: diff made without a tree (--tree): hunks stand only on lines the patch shows',
-      'memcg-review: note: 1 fix is not in this diff: no line the input shows anchors it (the report without --diff shows it)',
+      'memcg-review: note: 1 fix is not in this diff: it could not be placed on lines the input shows (the report without --diff shows it)',
     ]);
     expect(r.out).toContain('+\ty = page_memcg(page);');
     expect(r.out).not.toContain('/* x */');

@@ -30,6 +30,7 @@ let reviewer: Reviewer;
 let work: string;
 let patch: string;
 const converted = new Map<string, string>();
+const original = new Map<string, string>();
 
 beforeAll(async () => {
   const tree = fetchLinuxSource('5.10');
@@ -38,6 +39,7 @@ beforeAll(async () => {
   // The converted files committed, then the real 5.10 files over them: `git diff` is the reversal.
   for (const file of FILES) {
     const text = fs.readFileSync(path.join(tree, file), 'utf8');
+    original.set(file, text);
     const review = (t: string) => reviewer.review({ path: file, text: t });
     converted.set(file, fixFile(text, review(text), review).text);
     fs.mkdirSync(path.dirname(path.join(work, 'repo', file)), { recursive: true });
@@ -58,13 +60,16 @@ function review(withTree: boolean): Finding[] {
   return result.findings;
 }
 
-/** Added code lines that open the word by hand, as file:line. */
-function openCodedLines(): string[] {
+/** Added code lines that open the word by hand, as file:line (`[n] file:line` in a series). */
+function openCodedLines(text = patch): string[] {
   const out: string[] = [];
   let file = '';
   let line = 0;
-  for (const l of patch.split('\n')) {
-    if (l.startsWith('+++ b/')) file = l.slice(6);
+  let mail = '';
+  for (const l of text.split('\n')) {
+    const subject = /^Subject: \[PATCH (\d+)\//.exec(l);
+    if (subject) mail = `[${subject[1]}] `;
+    if (l.startsWith('+++ b/')) file = mail + l.slice(6);
     const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)/.exec(l);
     if (hunk) line = Number(hunk[1]);
     else if (l.startsWith('+') && !l.startsWith('+++')) {
@@ -128,3 +133,78 @@ test('check --diff without a tree: hunks stand on lines the patch shows, and app
   const changed = FILES.filter((f) => fs.readFileSync(path.join(work, 'repo', f), 'utf8') !== converted.get(f));
   expect(changed).toEqual(['mm/memcontrol.c']);
 }, 120_000);
+
+/**
+ * The same conversion cut as the upstream series was (patch 1: the reads, patch 2: the slab
+ * page's obj_cgroups and the tag trick, patch 4: PageKmemcg and the rest), reversed as a
+ * format-patch series of three mails: later patches build on the lines earlier ones left.
+ */
+describe('as a series of three reverted patches', () => {
+  const STAGES: (string[] | null)[] = [['memcg-field-read'], ['obj-cgroups-access', 'tag-trick'], null];
+  let mbox: string;
+  let repo: string;
+  let last: Map<string, string>;
+
+  beforeAll(() => {
+    const states = [new Map(original)];
+    for (const rules of STAGES) {
+      const prev = states[states.length - 1]!;
+      states.push(new Map(FILES.map((f) => {
+        const review = (t: string) => reviewer.review({ path: f, text: t }).filter((x) => rules === null || rules.includes(x.ruleId));
+        return [f, fixFile(prev.get(f)!, review(prev.get(f)!), review).text];
+      })));
+    }
+    repo = path.join(work, 'series');
+    const write = (s: Map<string, string>) => s.forEach((t, f) => {
+      fs.mkdirSync(path.dirname(path.join(repo, f)), { recursive: true });
+      fs.writeFileSync(path.join(repo, f), t);
+    });
+    fs.mkdirSync(repo);
+    git(repo, 'init', '-q');
+    write(states[3]!);
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-qm', 'converted');
+    for (let k = 2; k >= 0; k--) {
+      write(states[k]!);
+      git(repo, 'commit', '-qam', `Revert stage ${k + 1}`);
+    }
+    mbox = git(repo, 'format-patch', '--stdout', 'HEAD~3');
+    last = states[0]!;
+  }, 300_000);
+
+  test('without a tree, every re-added access of every patch is found, with the fixes of a review with the tree but one', () => {
+    const run = (base?: (p: string) => string | null) => reviewPatches(reviewer, [{ source: 'series.mbox', text: mbox }], { target: 'v5.11' }, base).result;
+    const without = run();
+    expect(without.errors).toEqual([]);
+    expect(without.patches!.length).toBe(3);
+    const start = new Map(FILES.map((f) => [f, git(repo, 'show', `HEAD~3:${f}`)]));
+    const withTree = run((p) => start.get(p) ?? null);
+    const key = (f: Finding) => `${f.patch!.index} ${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.fix ? `${f.fix.edits.map((e) => e.text).join('|')} ${f.fix.verdict}` : '-'}`;
+    const a = without.findings.map(key);
+    const b = withTree.findings.map(key);
+    expect(a.length).toBe(b.length);
+    expect(a.filter((k) => !b.includes(k)).map((k) => k.replace(/:\d+:\d+/, ''))).toEqual(['3 mm/memcontrol.c memcg-field-read memcg_data proven']);
+    const lines = openCodedLines(mbox);
+    expect(new Set(lines.map((l) => l.slice(0, 4)))).toEqual(new Set(['[1] ', '[2] ', '[3] ']));
+    const missed = lines.filter((l) => {
+      const [, n, file, line] = /^\[(\d+)\] (.*):(\d+)$/.exec(l)!;
+      return !without.findings.some((f) => f.patch!.index === Number(n) && f.file === file && f.line <= Number(line) && Number(line) <= f.endLine && f.severity !== 'info');
+    });
+    expect(missed).toEqual([]);
+  });
+
+  test('check --diff without a tree: seen lines only, and it applies with patch -F0 to the files the series leaves', async () => {
+    fs.writeFileSync(path.join(work, 'series.mbox'), mbox);
+    const io = memoryIo(work);
+    await run(['check', '--diff', 'series.mbox'], io, { createReviewer: async () => reviewer });
+    const diff = io.out.join('');
+    expect(diff.split('\n')[0]).toBe('memcg-review: diff made without a tree (--tree): hunks stand only on lines the patch shows');
+    expect(diff).toMatch(/^diff --git /m);
+    const shown = new Set(mbox.split('\n').filter((l) => /^[ +](?!\+\+)/.test(l)).map((l) => l.slice(1)));
+    const unseen = diff.split('\n').filter((l) => /^[ -](?!--)/.test(l) && !shown.has(l.slice(1)));
+    expect(unseen).toEqual([]);
+    fs.writeFileSync(path.join(work, 'series-fixes.diff'), diff);
+    for (const f of FILES) expect(fs.readFileSync(path.join(repo, f), 'utf8')).toBe(last.get(f));
+    execFileSync('patch', ['-p1', '-F0', '--batch', '-i', path.join(work, 'series-fixes.diff')], { cwd: repo, encoding: 'utf8' });
+  }, 120_000);
+});
