@@ -12,9 +12,10 @@ export function checkDeadline(): void {
   }
 }
 
-export function withDeadline<T>(path: string, millis: number, fn: () => T): T {
+/** `since`: when the time started (the review of a whole hunk-built image, for one of its islands); now by default. */
+export function withDeadline<T>(path: string, millis: number, fn: () => T, since = Date.now()): T {
   const outer = current;
-  current = { at: Date.now() + millis, path, millis };
+  current = { at: since + millis, path, millis };
   try {
     return fn();
   } finally {

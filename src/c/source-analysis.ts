@@ -48,11 +48,12 @@ export function countSyntaxErrors(root: SyntaxNode): number {
 
 export function analyzeSource(
   parser: CParser,
-  file: { path: string; text: string; headings?: { line: number; text: string }[] },
+  file: { path: string; text: string; headings?: { line: number; text: string }[]; imageLength?: number },
   options: ReviewOptions,
 ): SourceAnalysis {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  if (file.text.length > limits.maxBytes) throw new ReviewLimitError(`${file.path}: not reviewed: ${file.text.length} characters, over the limit of ${limits.maxBytes}`);
+  const length = file.imageLength ?? file.text.length;
+  if (length > limits.maxBytes) throw new ReviewLimitError(`${file.path}: not reviewed: ${length} characters, over the limit of ${limits.maxBytes}`);
   const main = parser.parseWithin(file.text, Date.now() + limits.maxParseMillis);
   if (!main) throw new ReviewLimitError(`${file.path}: not reviewed: parsing took longer than ${limits.maxParseMillis} ms`);
   const lines = new LineIndex(file.text);

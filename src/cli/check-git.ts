@@ -4,7 +4,7 @@ import { startReviewer, type CreateReviewer } from './check.js';
 import { checkpatchOptions } from './checkpatch-options.js';
 import { exitCodeFor } from './exit-code-for.js';
 import type { ExitCode } from './exit-codes.js';
-import { fixDiff } from './fix-diff.js';
+import { diffPreamble, fixDiff } from './fix-diff.js';
 import { fixInputs } from './fix-inputs.js';
 import { formatReport } from './format-report.js';
 import { commitPatch, gitBaseReader } from './git-inputs.js';
@@ -44,6 +44,7 @@ export async function checkGit(given: CheckArgs & { git: string; target: Target 
   }
   const fix = fixInputs(reviewer, inputs, before.result, args.target, base().read, args.fixLevel);
   const after = reviewInputs(reviewer, fix.inputs, args.target, base);
-  io.stdout(fixDiff(before, after, inputs, fix.inputs).diff);
+  const diff = fixDiff(before, after, inputs, fix.inputs, fix.notAdded, fix.applied);
+  io.stdout(diffPreamble(diff, true) + diff.diff);
   return exitCodeFor(after.result, args.failOn);
 }

@@ -8,7 +8,7 @@ import type { CheckArgs } from './args.js';
 import type { Io } from './io.js';
 import type { ExitCode } from './exit-codes.js';
 import { exitCodeFor } from './exit-code-for.js';
-import { fixDiff } from './fix-diff.js';
+import { diffPreamble, fixDiff } from './fix-diff.js';
 import { fixInputs } from './fix-inputs.js';
 import { fixSummary } from './fix-summary.js';
 import { formatReport } from './format-report.js';
@@ -58,10 +58,9 @@ export async function check(given: CheckArgs, io: Io, createReviewer: CreateRevi
   const fix = fixInputs(reviewer, inputs, before.result, args.target, base?.().read, args.fixLevel);
   const after = reviewInputs(reviewer, fix.inputs, args.target, base);
   if (args.mode === 'diff') {
-    const { diff, partial } = fixDiff(before, after, inputs, fix.inputs);
-    io.stdout(diff);
+    const diff = fixDiff(before, after, inputs, fix.inputs, fix.notAdded, fix.applied);
+    io.stdout(diffPreamble(diff, tree !== undefined) + diff.diff);
     if (fix.heldBack > 0) io.stderr(`memcg-review: note: ${fix.heldBack} assumed fix${fix.heldBack === 1 ? '' : 'es'} not in the diff (--diff=assumed adds them)\n`);
-    for (const path of partial) io.stderr(`memcg-review: note: ${visibleControls(path)}: diff context from the patch's hunks only (use --tree for a diff that applies)\n`);
     return exitCodeFor(after.result, args.failOn);
   }
 

@@ -11,10 +11,42 @@ export function unifiedDiff(path: string, before: string, after: string): string
   if (before === after) return '';
   const a = splitLines(before);
   const b = splitLines(after);
+  return diffHeader(path) + diffHunks(a, b).join('');
+}
+
+export function diffHeader(path: string): string {
+  return `diff --git a/${path} b/${path}\n--- a/${path}\n+++ b/${path}\n`;
+}
+
+/**
+ * The hunks turning lines `a` (their '\n' kept) into `b`, where a[0] is line aFirst of the old
+ * file and b[0] line bFirst of the new one. With `symmetric`, context is cut to as many lines
+ * after a change as before it: `patch` and `git apply` take a hunk with less context on one side
+ * as anchored to the file's start or end, and the caller knows no lines around `a`.
+ */
+export function diffHunks(a: readonly string[], b: readonly string[], aFirst = 1, bFirst = 1, symmetric = false): string[] {
   const ops = diffLines(a, b);
-  let out = `diff --git a/${path} b/${path}\n--- a/${path}\n+++ b/${path}\n`;
-  for (const [from, to] of hunkRanges(ops)) out += hunk(ops.slice(from, to), a, b);
-  return out;
+  // Lines of each side before op k.
+  const aBefore: number[] = [0];
+  const bBefore: number[] = [0];
+  for (const op of ops) {
+    aBefore.push(aBefore[aBefore.length - 1]! + (op.kind !== '+' ? 1 : 0));
+    bBefore.push(bBefore[bBefore.length - 1]! + (op.kind !== '-' ? 1 : 0));
+  }
+  return hunkRanges(ops).map(([from, to]) => {
+    if (symmetric) {
+      let lead = 0;
+      while (ops[from + lead]!.kind === ' ') lead++;
+      let trail = 0;
+      while (ops[to - 1 - trail]!.kind === ' ') trail++;
+      const keep = Math.min(lead, trail);
+      // At the file's first line, less context before a change is the truth, not a cut.
+      const atStart = aFirst + aBefore[from]! === 1;
+      from += lead - keep;
+      if (!atStart) to -= trail - keep;
+    }
+    return hunk(ops.slice(from, to), a, b, aFirst - 1 + aBefore[from]!, bFirst - 1 + bBefore[from]!);
+  });
 }
 
 /**
@@ -42,26 +74,21 @@ function hunkRanges(ops: readonly DiffOp[]): [number, number][] {
   return ranges;
 }
 
-function hunk(ops: readonly DiffOp[], a: readonly string[], b: readonly string[]): string {
-  let aStart = -1;
-  let bStart = -1;
+function hunk(ops: readonly DiffOp[], a: readonly string[], b: readonly string[], aBefore: number, bBefore: number): string {
   let aCount = 0;
   let bCount = 0;
   let body = '';
   for (const op of ops) {
-    if (op.kind !== '+') {
-      if (aStart < 0) aStart = op.aIndex;
-      aCount++;
-    }
-    if (op.kind !== '-') {
-      if (bStart < 0) bStart = op.bIndex;
-      bCount++;
-    }
+    if (op.kind !== '+') aCount++;
+    if (op.kind !== '-') bCount++;
     const line = op.kind === '+' ? b[op.bIndex]! : a[op.aIndex]!;
     body += op.kind + line + (line.endsWith('\n') ? '' : `\n${NO_NEWLINE}\n`);
   }
-  // A side without lines in a hunk has no context either, so it is an empty file: `-0,0`.
-  return `@@ -${range(aCount === 0 ? 0 : aStart + 1, aCount)} +${range(bCount === 0 ? 0 : bStart + 1, bCount)} @@\n${body}`;
+  // A side without lines names the line it follows, as diff -U0 does (0: the file's start; in a
+  // whole-file diff, where every hunk has context, that side is an empty file).
+  const aFrom = aCount === 0 ? aBefore : aBefore + 1;
+  const bFrom = bCount === 0 ? bBefore : bBefore + 1;
+  return `@@ -${range(aFrom, aCount)} +${range(bFrom, bCount)} @@\n${body}`;
 }
 
 function range(start: number, count: number): string {

@@ -52,15 +52,17 @@ export function parseSeries(inputs: readonly SeriesInput[]): { series: Series; n
   }
   const numbered = candidates.length > 0 && candidates.every((c) => c.message.prefix.number !== undefined);
   if (numbered) candidates.sort((a, b) => a.message.prefix.number! - b.message.prefix.number! || a.order - b.order);
+  // A patch's index names it everywhere (findings, fixes): two mails with one number are numbered by position.
+  const unique = numbered && new Set(candidates.map((c) => c.message.prefix.number)).size === candidates.length;
   candidates.forEach((c, k) => {
     const { number, total } = c.message.prefix;
-    const patch: Patch = { ...c.patch, index: number ?? k + 1, total: total ?? candidates.length };
+    const patch: Patch = { ...c.patch, index: unique ? number! : k + 1, total: total ?? candidates.length };
     series.patches.push(patch);
     const ref = { index: patch.index, subject: patch.subject };
     for (const n of c.notes) notes.push({ ...n, patch: ref });
     const previous = candidates[k - 1];
     if (numbered && previous && previous.message.prefix.number === number) {
-      notes.push({ patch: ref, message: `two patches are numbered ${number}/${total}; both kept in input order` });
+      notes.push({ patch: ref, message: `two patches are numbered ${number}/${total}; both kept in input order, and the series numbered by position` });
     }
   });
   return { series, notes };

@@ -15,6 +15,32 @@ export interface PostImage {
   headings: { line: number; text: string }[];
   /** 1-based post-image line -> offset in Patch.text of that added line's content (lines added by this patch). */
   added: Map<number, number>;
+  /**
+   * For a hunk-built image only: the runs of lines some hunk of the series showed (1-based,
+   * inclusive), in order. Every other line of `text` is an empty stand-in for a line nobody saw.
+   */
+  seen?: LineRun[];
+}
+
+/** Lines start..end of a text, 1-based and inclusive. */
+export interface LineRun {
+  start: number;
+  end: number;
+}
+
+/** The runs of known lines of a sparse file. */
+export function seenRuns(lines: SparseLines): LineRun[] {
+  const runs: LineRun[] = [];
+  let start = 0;
+  for (let k = 0; k <= lines.length; k++) {
+    const known = k < lines.length && lines[k] !== undefined;
+    if (known && start === 0) start = k + 1;
+    if (!known && start !== 0) {
+      runs.push({ start, end: k });
+      start = 0;
+    }
+  }
+  return runs;
 }
 
 /** What is known of a file while the series is applied; null when the file does not exist. */
@@ -35,8 +61,8 @@ function imageOf(path: string, file: FilePatch, state: NonNullable<FileState>, h
       if (l.kind !== '-') line++;
     }
   });
-  const text = state.complete ? state.text : sparseText(state.lines);
-  return { path, text, complete: state.complete, headings, added };
+  if (state.complete) return { path, text: state.text, complete: true, headings, added };
+  return { path, text: sparseText(state.lines), complete: false, headings, added, seen: seenRuns(state.lines) };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { ReviewResult } from './result.js';
 import { sourceKey } from './result.js';
 import { isCFile } from './is-c-file.js';
 import { sortFindings } from './sort-findings.js';
+import { reviewIslands } from './review-islands.js';
 
 export interface SeriesReviewOptions {
   target: Target;
@@ -27,6 +28,8 @@ export function reviewSeries(
   const errors: string[] = [];
   const sources = new Map<string, string>();
   let linesChecked = 0;
+  const islandErrors: string[] = [];
+  const islandNotes: InputNote[] = [];
   series.patches.forEach((patch, k) => {
     const ref: PatchRef = { index: patch.index, subject: patch.subject };
     for (const image of perPatch[k] ?? []) {
@@ -34,7 +37,12 @@ export function reviewSeries(
         notes.push({ file: image.path, patch: ref, message: 'skipped: not a C file' });
         continue;
       }
-      const found = reviewOne(reviewer, { path: image.path, text: image.text, headings: image.headings }, errors, notes, ref);
+      const found = image.complete
+        ? reviewOne(reviewer, { path: image.path, text: image.text, headings: image.headings }, errors, notes, ref)
+        : reviewIslands((file) => reviewOne(reviewer, file, islandErrors, islandNotes, ref), image);
+      // The islands of one image share their errors and notes: each said once.
+      for (const e of islandErrors.splice(0)) if (!errors.includes(e)) errors.push(e);
+      for (const n of islandNotes.splice(0)) if (!notes.some((m) => m.file === n.file && m.message === n.message && m.patch === n.patch)) notes.push(n);
       sources.set(sourceKey(image.path, patch.index), image.text);
       linesChecked += image.added.size;
       for (const f of found) if (image.added.has(f.line)) findings.push({ ...f, file: image.path, patch: ref });

@@ -18,6 +18,10 @@ export interface SourceFile {
   text: string;
   /** Hunk headings (git's function context) placed at the first line of each hunk; helps type inference in partial images. */
   headings?: { line: number; text: string }[];
+  /** For a part of a larger text (one island of a hunk-built image): that text's length, which the size limit applies to. */
+  imageLength?: number;
+  /** For a part of a larger text: when that text's review started (Date.now()), which the review's time limit counts from. */
+  since?: number;
 }
 
 export interface Reviewer {
@@ -45,7 +49,7 @@ export function reviewWith(parser: CParser, rules: readonly Rule[], file: Source
   const src = analyzeSource(parser, file, options);
   try {
     const millis = options.limits?.maxReviewMillis ?? DEFAULT_LIMITS.maxReviewMillis;
-    return withParents(src.parents, () => withDeadline(file.path, millis, () => runRules(parser, rules, file, src)));
+    return withParents(src.parents, () => withDeadline(file.path, millis, () => runRules(parser, rules, file, src), file.since));
   } finally {
     src.dispose();
   }

@@ -249,10 +249,54 @@ describe('run: --diff', () => {
     expect(read(P1)).toBe(fs.readFileSync(path.join(FIXTURES, P1), 'utf8'));
   });
 
-  it('warns on stderr when the context comes from hunks only', async () => {
+  it('without a tree: says so in the diff\'s header, and the diff still applies to the file the series leaves', async () => {
     const r = await cli(['check', '--diff', 'series.mbox']);
-    expect(r.out).toMatch(/^diff --git a\/mm\/page_stats.c/);
-    expect(r.err).toBe("memcg-review: note: mm/page_stats.c: diff context from the patch's hunks only (use --tree for a diff that applies)\n");
+    expect(r.out).toMatch(/^memcg-review: diff made without a tree \(--tree\): hunks stand only on lines the patch shows\ndiff --git a\/mm\/page_stats.c/);
+    expect(r.err).toBe('');
+    fs.writeFileSync(path.join(work, 'fixes.diff'), r.out);
+    const tree = path.join(work, 'tree');
+    for (const p of [P1, P2]) execFileSync('git', ['apply', path.join(work, p)], { cwd: tree });
+    execFileSync('patch', ['-p1', '-F0', '--batch', '-i', path.join(work, 'fixes.diff')], { cwd: tree });
+    execFileSync('git', ['apply', '--check', '-R', path.join(work, 'fixes.diff')], { cwd: tree });
+  });
+});
+
+describe('run: --diff without a tree, a fix that needs a line the patch does not add', () => {
+  it('is left out of the diff and counted in a note at its head', async () => {
+    // A reviewer whose fix for `wide->mem_cgroup` also rewrites the line above it (a context line).
+    const base = fakeReviewer();
+    const wide: Deps = {
+      createReviewer: async () => ({
+        review: (file) =>
+          base.review(file).map((f) => {
+            if (!file.text.slice(f.start).startsWith('wide->')) return f;
+            const above = file.text.lastIndexOf('\n', file.text.lastIndexOf('\n', f.start - 1) - 1) + 1;
+            return { ...f, fix: { ...f.fix!, edits: [{ start: above, end: above, text: '/* x */' }, ...f.fix!.edits] } };
+          }),
+      }),
+    };
+    const patch = [
+      'diff --git a/mm/w.c b/mm/w.c',
+      '--- a/mm/w.c',
+      '+++ b/mm/w.c',
+      '@@ -10,4 +10,6 @@ void f(struct page *page)',
+      ' \ta = 1;',
+      '+\tx = wide->mem_cgroup;',
+      ' \tb = 2;',
+      '+\ty = page->mem_cgroup;',
+      ' \tc = 3;',
+      ' \td = 4;',
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.join(work, 'w.patch'), patch);
+    const r = await cli(['check', '--diff', 'w.patch'], null, wide);
+    expect(r.out.split('\n').slice(0, 2)).toEqual([
+      'memcg-review: diff made without a tree (--tree): hunks stand only on lines the patch shows',
+      'memcg-review: note: 1 fix is not in this diff: it could not be placed on lines the input shows (the report without --diff shows it)',
+    ]);
+    expect(r.out).toContain('+\ty = page_memcg(page);');
+    expect(r.out).not.toContain('/* x */');
+    expect(r.out).not.toContain('+\tx = page_memcg(wide);');
   });
 });
 

@@ -29,6 +29,16 @@ describe('fixSeries', () => {
     expect(fs.readFileSync(path.join(tree, 'mm/page_stats.c'), 'utf8')).toContain('owner = page_memcg(page);\n\n\tif (!owner)');
   });
 
+  it('two mails with one patch number: each patch gets only its own fixes (found by the fuzzer)', () => {
+    const mail = (subject: string, body: string) => `From 1 Mon Sep 17 00:00:00 2001\nFrom: A <a@example.org>\nSubject: [PATCH 1/2] ${subject}\n\n---\n${body}`;
+    const first = mail('mm: one', 'diff --git a/mm/a.c b/mm/a.c\n--- a/mm/a.c\n+++ b/mm/a.c\n@@ -1,2 +1,3 @@\n int a;\n+int x = page->mem_cgroup;\n int b;\n');
+    const second = mail('mm: two', 'diff --git a/mm/a.c b/mm/a.c\n--- a/mm/a.c\n+++ b/mm/a.c\n@@ -1,3 +1,4 @@ f\n int a;\n+int yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy;\n int x = page->mem_cgroup;\n int b;\n');
+    const fixed = fixSeries(fakeReviewer(), [{ source: 'm', text: `${first}\n${second}` }], { target: 'v5.11' });
+    expect(fixed.applied.map((f) => [f.patch!.index, f.line])).toEqual([[1, 2]]);
+    // The second mail's context carries the fix; nothing of the first lands in its added line.
+    expect(fixed.inputs[0]!.text).toBe(`${first.replace('page->mem_cgroup', 'page_memcg(page)')}\n${second.replace('page->mem_cgroup', 'page_memcg(page)')}`);
+  });
+
   it('leaves inputs alone when nothing is to fix', () => {
     const clean = readFixture('clean.diff');
     const fixed = fixSeries(fakeReviewer(), [{ source: 'c', text: clean }], { target: 'v5.11' });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { unifiedDiff } from '../../src/fix/unified-diff.js';
+import { diffHunks, unifiedDiff } from '../../src/fix/unified-diff.js';
 import { diffLines } from '../../src/fix/line-diff.js';
 
 const lines = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `line ${i + from}\n`).join('');
@@ -106,5 +106,23 @@ describe('diffLines', () => {
     expect(ops.filter((o) => o.kind !== ' ')).toHaveLength(5);
     const kinds = ops.map((o) => o.kind).join('');
     expect(kinds).not.toMatch(/\+-/);
+  });
+});
+
+describe('diffHunks on lines cut out of a file', () => {
+  const a = 'abcdefghijkl'.split('').map((c) => `${c}\n`);
+  const b = a.map((l, k) => (k === 1 || k === 10 ? l.toUpperCase() : l));
+
+  test('numbered from where the lines sit; symmetric context: as many lines after each change as before it', () => {
+    expect(diffHunks(a, b, 20, 25, true)).toEqual(['@@ -20,3 +25,3 @@\n a\n-b\n+B\n c\n', '@@ -29,3 +34,3 @@\n j\n-k\n+K\n l\n']);
+  });
+
+  test('at the file\'s first line the context after a change is kept', () => {
+    expect(diffHunks(['x\n', 'y\n', 'z\n'], ['X\n', 'y\n', 'z\n'], 1, 1, true)).toEqual(['@@ -1,3 +1,3 @@\n-x\n+X\n y\n z\n']);
+  });
+
+  test('a hunk that only adds names the line it follows', () => {
+    expect(diffHunks(['p\n', 'q\n'], ['p\n', 'n\n', 'q\n'], 10, 10, true)).toEqual(['@@ -10,2 +10,3 @@\n p\n+n\n q\n']);
+    expect(diffHunks(['p\n'], ['p\n', 'n\n'], 10, 10, true)).toEqual(['@@ -10,0 +11 @@\n+n\n']);
   });
 });

@@ -90,6 +90,13 @@ describe('parseSeries', () => {
     ]);
   });
 
+  test('two mails with one number: both kept in input order, numbered by position, with a note', () => {
+    const mail = (n: number, subject: string) => `From 1 Mon Sep 17 00:00:00 2001\nSubject: [PATCH ${n}/2] ${subject}\n\n---\ndiff --git a/a.c b/a.c\n--- a/a.c\n+++ b/a.c\n@@ -1 +1,2 @@\n x\n+y\n`;
+    const { series, notes } = parseSeries([{ source: 'm', text: [mail(2, 'c'), mail(1, 'a'), mail(1, 'b')].join('\n') }]);
+    expect(series.patches.map((p) => [p.index, p.subject])).toEqual([[1, 'a'], [2, 'b'], [3, 'c']]);
+    expect(notes).toEqual([{ patch: { index: 2, subject: 'b' }, message: 'two patches are numbered 1/2; both kept in input order, and the series numbered by position' }]);
+  });
+
   test('a second cover letter is noted and ignored', () => {
     const cover = splitMbox(fixture('series.mbox'))[0]!.text;
     const { series, notes } = parseSeries([
