@@ -1,6 +1,7 @@
 import type { InputNote, Target } from '../types.js';
 import type { CheckArgs } from './args.js';
-import { startReviewer, type CreateReviewer } from './check.js';
+import { startReviewer, textLook, type CreateReviewer } from './check.js';
+import { colorDiff } from '../report/colors.js';
 import { checkpatchOptions } from './checkpatch-options.js';
 import { exitCodeFor } from './exit-code-for.js';
 import type { ExitCode } from './exit-codes.js';
@@ -32,11 +33,11 @@ export async function checkGit(args: CheckArgs & { git: string; target: Target }
   const reviewer = selectRules(await startReviewer(createReviewer, { target: args.target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core], limits: reviewLimits(args) }), args);
   const before = reviewInputs(reviewer, inputs, args.target, base);
   if (args.mode !== 'diff') {
-    io.stdout(formatReport(before.result, args.format, io.version, checkpatchOptions(args, before, true)));
+    io.stdout(formatReport(before.result, args.format, io.version, checkpatchOptions(args, before, true), textLook(args, io)));
     return exitCodeFor(before.result, args.failOn);
   }
   const fix = fixInputs(reviewer, inputs, before.result, args.target, base().read);
   const after = reviewInputs(reviewer, fix.inputs, args.target, base);
-  io.stdout(fixDiff(before, after, inputs, fix.inputs).diff);
+  io.stdout(colorDiff(fixDiff(before, after, inputs, fix.inputs).diff, textLook(args, io).palette));
   return exitCodeFor(after.result, args.failOn);
 }

@@ -20,6 +20,8 @@ import { reviewLimits } from './review-limits.js';
 import { refuseLossyFix } from './refuse-lossy-fix.js';
 import { visibleControls } from './visible-controls.js';
 import { UserError } from './user-error.js';
+import { colorPalette } from './color-choice.js';
+import { colorDiff, type Palette } from '../report/colors.js';
 
 export type CreateReviewer = (options: ReviewOptions) => Promise<Reviewer>;
 
@@ -39,7 +41,7 @@ export async function check(given: CheckArgs, io: Io, createReviewer: CreateRevi
   const base = tree ? () => reader(tree, io) : undefined;
   const before = reviewInputs(reviewer, inputs, args.target, base);
   if (args.mode === 'report') {
-    io.stdout(formatReport(before.result, args.format, io.version, checkpatchOptions(args, before)));
+    io.stdout(formatReport(before.result, args.format, io.version, checkpatchOptions(args, before), textLook(args, io)));
     return exitCodeFor(before.result, args.failOn);
   }
 
@@ -47,7 +49,7 @@ export async function check(given: CheckArgs, io: Io, createReviewer: CreateRevi
   const after = reviewInputs(reviewer, fix.inputs, args.target, base);
   if (args.mode === 'diff') {
     const { diff, partial } = fixDiff(before, after, inputs, fix.inputs);
-    io.stdout(diff);
+    io.stdout(colorDiff(diff, textLook(args, io).palette));
     for (const path of partial) io.stderr(`memcg-review: note: ${visibleControls(path)}: diff context from the patch's hunks only (use --tree for a diff that applies)\n`);
     return exitCodeFor(after.result, args.failOn);
   }
@@ -58,8 +60,13 @@ export async function check(given: CheckArgs, io: Io, createReviewer: CreateRevi
   const report = stdinPatch ? io.stderr : io.stdout;
   const summary = args.format === 'json' || args.format === 'b4' || stdinPatch ? io.stderr : io.stdout;
   summary(visibleControls(fixSummary(fix, written)) + (summary === report ? '\n' : ''));
-  report(formatReport(after.result, args.format, io.version, checkpatchOptions(args, after)));
+  report(formatReport(after.result, args.format, io.version, checkpatchOptions(args, after), report === io.stdout ? textLook(args, io) : { verbose: args.verbose }));
   return exitCodeFor(after.result, args.failOn);
+}
+
+/** The look of a report on stdout: --color (auto: stdout a terminal, NO_COLOR, FORCE_COLOR) and --verbose. */
+export function textLook(args: Pick<CheckArgs, 'color' | 'verbose'>, io: Io): { palette: Palette; verbose: boolean } {
+  return { palette: colorPalette(args.color, io.stdoutIsTTY === true, io.env ?? {}), verbose: args.verbose };
 }
 
 /** The reviewer; a target the rules do not cover yet is a usage error. */

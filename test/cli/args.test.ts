@@ -14,13 +14,13 @@ const usage = (argv: string[]) => {
 describe('parseArgs', () => {
   it('has defaults', () => {
     expect(parseArgs(['check', 'a.patch'])).toEqual({
-      kind: 'check', target: 'v5.11', format: 'text', mode: 'report', failOn: 'warning', core: [], files: ['a.patch'],
+      kind: 'check', target: 'v5.11', format: 'text', mode: 'report', failOn: 'warning', core: [], files: ['a.patch'], color: 'auto', verbose: false,
     });
   });
 
   it('reads every option, with a space or =', () => {
     expect(parseArgs(['check', '--target', 'v6.1', '--tree=linux', '--format', 'json', '--diff', '--fail-on=info', '--core', 'mm/x.c', '--core=mm/y*.c', '-', 'b.c'])).toEqual({
-      kind: 'check', target: 'v6.1', tree: 'linux', format: 'json', mode: 'diff', failOn: 'info', core: ['mm/x.c', 'mm/y*.c'], files: ['-', 'b.c'],
+      kind: 'check', target: 'v6.1', tree: 'linux', format: 'json', mode: 'diff', failOn: 'info', core: ['mm/x.c', 'mm/y*.c'], files: ['-', 'b.c'], color: 'auto', verbose: false,
     });
     expect(parseArgs(['check', '--fix', '--', '--odd-name.patch']).files).toEqual(['--odd-name.patch']);
   });
@@ -57,5 +57,18 @@ describe('--review-timeout', () => {
     const args = parseArgs(['check', '--review-timeout', '5000', 'a.patch']);
     expect(args).toMatchObject({ reviewTimeout: 5000 });
     expect(reviewLimits(args as never)).toEqual({ maxBytes: 1048576, maxParseMillis: 10000, maxReviewMillis: 5000 });
+  });
+});
+
+describe('parseArgs: colour, verbose, strict', () => {
+  it('reads --color[=WHEN], --no-color, --verbose and --strict', () => {
+    expect(parseArgs(['check', '--color', 'a.patch'])).toMatchObject({ color: 'always', files: ['a.patch'] });
+    expect(parseArgs(['check', '--color=never', 'a.patch'])).toMatchObject({ color: 'never' });
+    expect(parseArgs(['check', '--color=auto', 'a.patch'])).toMatchObject({ color: 'auto' });
+    expect(parseArgs(['check', '--no-color', 'a.patch'])).toMatchObject({ color: 'never' });
+    expect(parseArgs(['check', '--verbose', 'a.patch'])).toMatchObject({ verbose: true });
+    expect(parseArgs(['check', '--format', 'checkpatch', '--strict', 'a.patch'])).toMatchObject({ style: { strict: true } });
+    expect(usage(['check', '--color=sometimes', 'a.patch'])).toBe("bad value 'sometimes' for --color (one of: auto, always, never)");
+    expect(usage(['check', '--strict', 'a.patch'])).toBe('--strict needs --format checkpatch');
   });
 });

@@ -2,6 +2,7 @@ import type { AuditMode } from '../../audit/audit-file.js';
 import { TARGETS, type Severity, type Target } from '../../types.js';
 import { UserError } from '../user-error.js';
 import { oneOf } from '../one-of.js';
+import { hint } from '../did-you-mean.js';
 
 export const AUDIT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
@@ -54,7 +55,7 @@ export function parseAuditArgs(argv: readonly string[], defaultTarget: Target): 
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq === -1 ? arg : arg.slice(0, eq);
     if (!VALUED.has(name)) {
-      if (eq !== -1 || !setMode(args, name)) throw new UserError(`unknown option '${arg}' (try: memcg-review audit --help)`);
+      if (eq !== -1 || !setMode(args, name)) throw new UserError(`unknown option '${arg}' (${hint(name, [...VALUED, '--fix', '--diff', '--help'], 'try: memcg-review audit --help')})`);
       continue;
     }
     const value = eq !== -1 ? arg.slice(eq + 1) : argv[++i];
