@@ -58,8 +58,14 @@ Options:
                         report format (default text); checkpatch: checkpatch.pl's
                         layout (TYPE is the rule id: MEMCG_FIELD_READ); b4: the JSON
                         list b4's review CI commands print
-  --terse, --emacs, --showfile, --no-summary
-                        checkpatch.pl's variants of that layout (--format checkpatch)
+  --terse, --emacs, --showfile, --no-summary, --strict
+                        checkpatch.pl's variants of that layout (--format checkpatch);
+                        --strict: CHECKs alone also make the verdict "please review"
+  --color[=WHEN]        colour the report and the diff: auto (default: on a terminal,
+                        unless NO_COLOR is set; FORCE_COLOR forces it), always, never;
+                        --no-color is --color=never
+  --verbose             print every finding's explanation and every fix's (by default
+                        each is printed once, under the first finding that has it)
   --types ID[,ID...]    report (and fix) only these rules; ids as in docs/rules/ or in
                         checkpatch's spelling; repeatable
   --ignore ID[,ID...]   leave these rules out; repeatable

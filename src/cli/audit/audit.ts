@@ -24,7 +24,7 @@ import { walkTree, type WalkCounts } from './walk-tree.js';
 import { runOnWorkers } from './worker-pool.js';
 import type { WorkerSetup } from './worker-setup.js';
 import { writeFixes } from './write-fixes.js';
-import { writeOutput } from './write-output.js';
+import { checkOutputFolder, writeOutput } from './write-output.js';
 
 /** Files per batch sent to a worker: small enough to balance the load, big enough to keep messages few. */
 const BATCH = 16;
@@ -41,6 +41,7 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
     return EXIT.clean;
   }
   const tree = openTree(args.dir, io);
+  if (args.output !== undefined) checkOutputFolder(path.resolve(io.cwd, args.output));
   const { target, detected } = auditTarget(args.target, tree, args.dir, io);
   const setup: WorkerSetup = { root: tree.root, options: reviewOptions(args, target), mode: args.mode };
   const tally = new Tally();
@@ -68,7 +69,8 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
 
 async function review(args: AuditArgs, setup: WorkerSetup, tally: Tally, deps: Deps, system: AuditSystem): Promise<WalkCounts> {
   const counts: WalkCounts = { symlinks: 0, unreadable: [] };
-  const work = batches(walkTree(setup.root, pathFilter(args.include, args.exclude), counts), BATCH);
+  const filter = pathFilter(args.include, args.exclude);
+  const work = batches(walkTree(setup.root, filter, counts), BATCH);
   const jobs = args.jobs ?? system.cores;
   const stop = startProgress(system.terminal, tally);
   try {
@@ -78,6 +80,8 @@ async function review(args: AuditArgs, setup: WorkerSetup, tally: Tally, deps: D
     stop();
   }
   tally.stats.symlinks = counts.symlinks;
+  const unmatched = filter.unmatched();
+  if (unmatched.length > 0) throw new UserError(`--include '${unmatched[0]}' matches no C file in '${args.dir}'${args.exclude.length > 0 ? ' (after --exclude)' : ''}`);
   return counts;
 }
 
