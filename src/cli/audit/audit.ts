@@ -70,9 +70,12 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
 async function review(args: AuditArgs, setup: WorkerSetup, tally: Tally, deps: Deps, system: AuditSystem): Promise<WalkCounts> {
   const counts: WalkCounts = { symlinks: 0, unreadable: [] };
   const filter = pathFilter(args.include, args.exclude);
-  const work = batches(walkTree(setup.root, filter, counts), BATCH);
+  // On a terminal the tree is walked first, so the progress line can show a percentage and the time left.
+  const walk = walkTree(setup.root, filter, counts);
+  const listed = system.terminal ? [...walk] : undefined;
+  const work = batches(listed ? listed.values() : walk, BATCH);
   const jobs = args.jobs ?? system.cores;
-  const stop = startProgress(system.terminal, tally);
+  const stop = startProgress(system.terminal, tally, undefined, listed?.length);
   try {
     if (jobs === 1) await runInProcess(setup, await startReviewer(deps, setup), work, (r) => tally.add(r));
     else await runOnWorkers(setup, jobs, work, (r) => tally.add(r));
