@@ -27,6 +27,8 @@ export interface AuditArgs {
   maxParseMillis?: number;
   /** --review-timeout: milliseconds after which a file's review is given up (a note). */
   maxReviewMillis?: number;
+  /** --measure: compile and run the tree's own helpers (cc) and validate fixes by what they do. */
+  measure?: true;
 }
 
 export type AuditCommand = { kind: 'help' } | AuditArgs;
@@ -54,6 +56,10 @@ export function parseAuditArgs(argv: readonly string[], defaultTarget: Target): 
     }
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (name === '--measure' && eq === -1) {
+      args.measure = true;
+      continue;
+    }
     if (!VALUED.has(name)) {
       if (eq !== -1 || !setMode(args, name)) throw new UserError(`unknown option '${arg}' (${hint(name, [...VALUED, '--fix', '--diff', '--help'], 'try: memcg-review audit --help')})`);
       continue;
