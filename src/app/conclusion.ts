@@ -2,7 +2,7 @@ import type { Finding } from '../types.js';
 
 export type Conclusion = 'success' | 'neutral' | 'failure';
 
-/** `failure` on errors, `neutral` on warnings only, `success` when clean (notes alone are clean). */
+/** `failure` on errors, `neutral` on warnings only, `success` when clean (checks alone are clean). */
 export function conclusionOf(findings: readonly Finding[]): Conclusion {
   if (findings.some((f) => f.severity === 'error')) return 'failure';
   if (findings.some((f) => f.severity === 'warning')) return 'neutral';
@@ -15,9 +15,9 @@ export function countBySeverity(findings: readonly Finding[]): { error: number; 
   return n;
 }
 
-/** "6 errors, 1 warning, 2 notes" */
+/** "6 errors, 1 warning, 2 checks": the CLI's words (checkpatch calls an info-level report a CHECK). */
 export function countsTitle(findings: readonly Finding[]): string {
   const n = countBySeverity(findings);
   const plural = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
-  return `${plural(n.error, 'error', 'errors')}, ${plural(n.warning, 'warning', 'warnings')}, ${plural(n.info, 'note', 'notes')}`;
+  return `${plural(n.error, 'error', 'errors')}, ${plural(n.warning, 'warning', 'warnings')}, ${plural(n.info, 'check', 'checks')}`;
 }

@@ -19,6 +19,7 @@ import { previousState } from './previous-state.js';
 import { removeDuplicates } from './remove-duplicates.js';
 import { ownComments } from './own-comments.js';
 import { planComments, type CommentPlan } from './plan-comments.js';
+import { reviewBody } from './review-body.js';
 import { resolvedFindings } from './resolved-findings.js';
 import { resolveTarget } from './resolve-target.js';
 import { reviewPullRequest } from './review-pull-request.js';
@@ -148,12 +149,11 @@ async function review(req: ReviewRequest, deps: JobDeps, config: AppConfig, hash
     skipComments('the existing review comments could not be read, so no inline comment was posted', plan);
   }
   if (plan.comments.length > 0) {
-    const count = plan.comments.length;
     try {
       await api.createReview(req.number, {
         commit_id: req.headSha,
         event: 'COMMENT',
-        body: `memcg-review found ${count} open-coded memcg access${count === 1 ? '' : 'es'} on lines this pull request adds. Each comment names the commit that introduced it; proven fixes come as suggestions, and so do assumed ones, which state their assumption.`,
+        body: reviewBody(plan),
         comments: plan.comments,
       });
       await removeDuplicates(api, req.number, deps.botLogin).catch((e: unknown) => deps.log.warn(`could not look for duplicate comments: ${errorText(e)}`));

@@ -10,14 +10,29 @@ import { isCFile } from '../review/is-c-file.js';
 export interface PathFilter {
   file(path: string): boolean;
   directory(path: string): boolean;
+  /** The --include globs that have selected no file so far (a typo, most likely). */
+  unmatched(): string[];
 }
 
 export function pathFilter(include: readonly string[], exclude: readonly string[]): PathFilter {
   const inc = include.map(matcher);
   const exc = exclude.map(matcher);
+  const used = new Set<number>();
   return {
-    file: (p) => isCFile(p) && (inc.length === 0 || inc.some((m) => m(p))) && !exc.some((m) => m(p)),
+    file: (p) => {
+      if (!isCFile(p) || exc.some((m) => m(p))) return false;
+      if (inc.length === 0) return true;
+      let selected = false;
+      inc.forEach((m, k) => {
+        if (m(p)) {
+          used.add(k);
+          selected = true;
+        }
+      });
+      return selected;
+    },
     directory: (p) => !exc.some((m) => m(p) || m(`${p}/`)),
+    unmatched: () => include.filter((_, k) => !used.has(k)),
   };
 }
 

@@ -3,9 +3,12 @@ import { setFixFlag } from './fix-flag.js';
 import { UserError } from './user-error.js';
 import type { CheckpatchStyle } from '../report/checkpatch.js';
 import { parseRuleList } from './rule-selection.js';
-import { checkWorkflowArgs, setStyleFlag } from './workflow-args.js';
+import { checkWorkflowArgs, setStyleFlag, STYLE_FLAG_NAMES } from './workflow-args.js';
 import { positiveCount } from './positive-count.js';
 import { oneOf } from './one-of.js';
+import { COLOR_WHENS, type ColorWhen } from './color-choice.js';
+import { hint } from './did-you-mean.js';
+import { COMMAND_NAMES } from './help.js';
 
 export type OutputFormat = 'text' | 'json' | 'checkpatch' | 'b4';
 export type Mode = 'report' | 'fix' | 'diff';
@@ -37,6 +40,10 @@ export interface CheckArgs {
   parseTimeout?: number;
   /** --review-timeout MS: a file whose rules take longer (after its parse) is not reviewed, with a note. */
   reviewTimeout?: number;
+  /** --color[=WHEN], --no-color: colour the report and the diff (default auto: on a terminal). */
+  color: ColorWhen;
+  /** --verbose: every finding's explanation and every fix's, not just the first of each. */
+  verbose: boolean;
 }
 
 export type Command = { kind: 'help' } | { kind: 'version' } | CheckArgs;
@@ -45,6 +52,9 @@ const FORMATS: readonly OutputFormat[] = ['text', 'json', 'checkpatch', 'b4'];
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const VALUED = new Set(['--target', '--tree', '--format', '--fail-on', '--core', '--git', '--types', '--ignore', '--max-file-size', '--parse-timeout', '--review-timeout']);
 
+/** Every option `check` takes, for "did you mean". */
+const CHECK_OPTIONS = [...VALUED, ...STYLE_FLAG_NAMES, '--fix', '--diff', '--color', '--no-color', '--verbose', '--help', '--version'];
+
 /** Parses `check [options] [FILE...|-]`, `--help`, `--version`; throws UserError on bad usage. */
 export function parseArgs(argv: readonly string[]): Command {
   if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
@@ -52,9 +62,11 @@ export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
   if (command === undefined) throw new UserError('no command given (try: memcg-review check FILE..., or --help)');
   if (command !== 'check') {
-    throw new UserError(command.startsWith('-') ? `unknown option '${command}' (try --help)` : `unknown command '${command}' (try: memcg-review check ${command})`);
+    if (command.startsWith('-')) throw new UserError(`unknown option '${command}' (${hint(command, ['--help', '--version'], 'try --help')})`);
+    const fallback = /[./]/.test(command) ? `try: memcg-review check ${command}` : 'see memcg-review --help';
+    throw new UserError(`unknown command '${command}' (${hint(command, COMMAND_NAMES, fallback)})`);
   }
-  const args: CheckArgs = { kind: 'check', target: 'v5.11', format: 'text', mode: 'report', fixLevel: 'proven', failOn: 'warning', core: [], files: [] };
+  const args: CheckArgs = { kind: 'check', target: 'v5.11', format: 'text', mode: 'report', fixLevel: 'proven', failOn: 'warning', core: [], files: [], color: 'auto', verbose: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === '--') {
@@ -67,9 +79,13 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (name === '--color') {
+      args.color = eq === -1 ? 'always' : oneOf(name, arg.slice(eq + 1), COLOR_WHENS);
+      continue;
+    }
     if (!VALUED.has(name)) {
       if (setFixFlag(args, arg)) continue;
-      if (eq !== -1 || !setFlag(args, name)) throw new UserError(`unknown option '${arg}' (try --help)`);
+      if (eq !== -1 || !setFlag(args, name)) throw new UserError(`unknown option '${arg}' (${hint(name, CHECK_OPTIONS, 'try --help')})`);
       continue;
     }
     let value: string;
@@ -87,7 +103,13 @@ export function parseArgs(argv: readonly string[]): Command {
 }
 
 function setFlag(args: CheckArgs, name: string): boolean {
-  return setStyleFlag(args, name);
+  if (setStyleFlag(args, name)) return true;
+  if (name === '--no-color' || name === '--verbose' || name === '-v') {
+    if (name === '--no-color') args.color = 'never';
+    else args.verbose = true;
+    return true;
+  }
+  return false;
 }
 
 function setValue(args: CheckArgs, name: string, value: string): void {

@@ -1,6 +1,7 @@
 import type { InputNote, Target } from '../types.js';
 import type { CheckArgs } from './args.js';
-import { startReviewer, type CreateReviewer } from './check.js';
+import { startReviewer, textLook, type CreateReviewer } from './check.js';
+import { colorDiff } from '../report/colors.js';
 import { checkpatchOptions } from './checkpatch-options.js';
 import { exitCodeFor } from './exit-code-for.js';
 import type { ExitCode } from './exit-codes.js';
@@ -39,12 +40,12 @@ export async function checkGit(given: CheckArgs & { git: string; target: Target 
   const reviewer = selectRules(await startReviewer(createReviewer, options), args);
   const before = reviewInputs(reviewer, inputs, args.target, base);
   if (args.mode !== 'diff') {
-    io.stdout(formatReport(before.result, args.format, io.version, checkpatchOptions(args, before, true)));
+    io.stdout(formatReport(before.result, args.format, io.version, checkpatchOptions(args, before, true), textLook(args, io)));
     return exitCodeFor(before.result, args.failOn);
   }
   const fix = fixInputs(reviewer, inputs, before.result, args.target, base().read, args.fixLevel);
   const after = reviewInputs(reviewer, fix.inputs, args.target, base);
   const diff = fixDiff(before, after, inputs, fix.inputs, fix.notAdded, fix.applied);
-  io.stdout(diffPreamble(diff, true) + diff.diff);
+  io.stdout(colorDiff(diffPreamble(diff, true) + diff.diff, textLook(args, io).palette));
   return exitCodeFor(after.result, args.failOn);
 }

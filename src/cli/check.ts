@@ -26,6 +26,8 @@ import { reviewLimits } from './review-limits.js';
 import { refuseLossyFix } from './refuse-lossy-fix.js';
 import { visibleControls } from './visible-controls.js';
 import { UserError } from './user-error.js';
+import { colorPalette } from './color-choice.js';
+import { colorDiff, type Palette } from '../report/colors.js';
 
 export type CreateReviewer = (options: ReviewOptions) => Promise<Reviewer>;
 
@@ -51,7 +53,7 @@ export async function check(given: CheckArgs, io: Io, createReviewer: CreateRevi
   const base = tree ? () => reader(tree, io) : undefined;
   const before = reviewInputs(reviewer, inputs, args.target, base);
   if (args.mode === 'report') {
-    io.stdout(formatReport(before.result, args.format, io.version, checkpatchOptions(args, before)));
+    io.stdout(formatReport(before.result, args.format, io.version, checkpatchOptions(args, before), textLook(args, io)));
     return exitCodeFor(before.result, args.failOn);
   }
 
@@ -59,7 +61,7 @@ export async function check(given: CheckArgs, io: Io, createReviewer: CreateRevi
   const after = reviewInputs(reviewer, fix.inputs, args.target, base);
   if (args.mode === 'diff') {
     const diff = fixDiff(before, after, inputs, fix.inputs, fix.notAdded, fix.applied);
-    io.stdout(diffPreamble(diff, tree !== undefined) + diff.diff);
+    io.stdout(colorDiff(diffPreamble(diff, tree !== undefined) + diff.diff, textLook(args, io).palette));
     if (fix.heldBack > 0) io.stderr(`memcg-review: note: ${fix.heldBack} assumed fix${fix.heldBack === 1 ? '' : 'es'} not in the diff (--diff=assumed adds them)\n`);
     return exitCodeFor(after.result, args.failOn);
   }
@@ -70,8 +72,13 @@ export async function check(given: CheckArgs, io: Io, createReviewer: CreateRevi
   const report = stdinPatch ? io.stderr : io.stdout;
   const summary = args.format === 'json' || args.format === 'b4' || stdinPatch ? io.stderr : io.stdout;
   summary(visibleControls(fixSummary(fix, written)) + (summary === report ? '\n' : ''));
-  report(formatReport(after.result, args.format, io.version, checkpatchOptions(args, after)));
+  report(formatReport(after.result, args.format, io.version, checkpatchOptions(args, after), report === io.stdout ? textLook(args, io) : { verbose: args.verbose }));
   return exitCodeFor(after.result, args.failOn);
+}
+
+/** The look of a report on stdout: --color (auto: stdout a terminal, NO_COLOR, FORCE_COLOR) and --verbose. */
+export function textLook(args: Pick<CheckArgs, 'color' | 'verbose'>, io: Io): { palette: Palette; verbose: boolean } {
+  return { palette: colorPalette(args.color, io.stdoutIsTTY === true, io.env ?? {}), verbose: args.verbose };
 }
 
 /** The reviewer; a target the rules do not cover yet is a usage error. */

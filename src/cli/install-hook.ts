@@ -6,6 +6,7 @@ import type { CommandRunner } from './commands.js';
 import { EXIT } from './exit-codes.js';
 import { git, GitError } from './git.js';
 import { HOOK_MARKER, sendemailHook } from './sendemail-hook.js';
+import { hint } from './did-you-mean.js';
 import { UserError } from './user-error.js';
 
 export const INSTALL_HOOK_HELP = `Usage: memcg-review install-hook [--fail-on error|warning|info] [--force] [--print]
@@ -69,7 +70,7 @@ function parseHookArgs(argv: readonly string[]): HookArgs {
         throw new UserError(`bad value '${value ?? ''}' for --fail-on (one of: ${SEVERITIES.join(', ')})`);
       }
       args.failOn = value as Severity;
-    } else throw new UserError(`unknown option '${arg}' for install-hook (try: memcg-review install-hook --help)`);
+    } else throw new UserError(`unknown option '${arg}' for install-hook (${hint(arg.split('=')[0]!, ['--fail-on', '--force', '--print', '--help'], 'try: memcg-review install-hook --help')})`);
   }
   return args;
 }

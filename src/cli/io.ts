@@ -15,6 +15,10 @@ export interface Io {
   stderr(text: string): void;
   readStdin(): Promise<string>;
   stdinIsTTY: boolean;
+  /** Whether stdout is a terminal (for --color=auto); false when absent. */
+  stdoutIsTTY?: boolean;
+  /** The environment (NO_COLOR, FORCE_COLOR, TERM); empty when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
   fs: CliFs;
   /** The package version, for --version and the JSON report. */
   version: string;

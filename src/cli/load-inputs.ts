@@ -59,7 +59,24 @@ export async function loadInputs(files: readonly string[], io: Io, tree?: Tree, 
     if (kind === 'patch') inputs.patches.push({ source: file, text, real });
     else inputs.sources.push({ path: tree && !outOfTree ? treeRelative(tree, real) : reported(file), text, real, ...(outOfTree ? { outOfTree: true as const } : {}) });
   }
+  refuseNoDiff(inputs);
   return inputs;
+}
+
+const DIFF_LINE = /^(?:diff --git |\+\+\+ |Binary files )/m;
+
+/**
+ * Inputs that hold mails but not one diff (a cover letter alone) have nothing to check: one line
+ * and exit 2, for a file as for stdin. A cover letter given with its patches is fine.
+ */
+function refuseNoDiff(inputs: Inputs): void {
+  if (inputs.sources.length > 0 || inputs.skipped || inputs.patches.length === 0) return;
+  // An empty file has its own note (nothing to review), kept as it was.
+  if (inputs.patches.some((p) => DIFF_LINE.test(p.text) || p.text.trim() === '')) return;
+  const first = inputs.patches[0]!.source;
+  const name = first === '-' ? 'stdin' : `'${first}'`;
+  const what = /^Subject:.*\[[^\]]*\b0+\/\d+\]/im.test(inputs.patches[0]!.text) ? 'a cover letter with no patch' : 'no diff';
+  throw new UserError(`${name} holds ${what}: nothing to check (give the patches too)`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { TARGETS, type Target } from '../types.js';
 import { UserError } from './user-error.js';
 import { oneOf } from './one-of.js';
+import { hint } from './did-you-mean.js';
 
 export type ModelFormat = 'text' | 'markdown' | 'json';
 export type TargetChoice = Target | 'auto';
@@ -22,8 +23,8 @@ export function parseModelArgs(argv: readonly string[]): ModelArgs {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
-    if (!arg.startsWith('-')) throw new UserError(`unexpected argument '${arg}' (try: memcg-review model --help)`);
-    if (!VALUED.has(name)) throw new UserError(`unknown option '${arg}' (try: memcg-review model --help)`);
+    if (!arg.startsWith('-')) throw new UserError(`unexpected argument '${arg}' (${hint(arg, i === 0 ? ['verify'] : [], 'try: memcg-review model --help')})`);
+    if (!VALUED.has(name)) throw new UserError(`unknown option '${arg}' (${hint(name, [...VALUED, '--help'], 'try: memcg-review model --help')})`);
     const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
     if (value === undefined || value === '') throw new UserError(`option '${name}' needs a value`);
     if (values.has(name)) throw new UserError(`option '${name}' given more than once`);

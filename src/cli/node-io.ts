@@ -21,6 +21,8 @@ export function nodeIo(version: string): Io {
       return Buffer.concat(chunks).toString('utf8');
     },
     stdinIsTTY: process.stdin.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    env: process.env,
     fs: {
       stat: (p) => {
         const s = fs.statSync(p);

@@ -3,7 +3,7 @@ import { parseArgs } from './args.js';
 import { check } from './check.js';
 import { COMMANDS, type Deps } from './commands.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
-import { HELP } from './help.js';
+import { HELP, TOP_HELP } from './help.js';
 import type { Io } from './io.js';
 import { UserError } from './user-error.js';
 
@@ -20,7 +20,7 @@ export async function run(argv: readonly string[], io: Io, deps: Deps = { create
     if (sub) return await sub(argv.slice(1), io, deps);
     const command = parseArgs(argv);
     if (command.kind === 'help') {
-      io.stdout(HELP);
+      io.stdout(argv[0] === 'check' ? HELP : TOP_HELP);
       return EXIT.clean;
     }
     if (command.kind === 'version') {

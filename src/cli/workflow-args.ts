@@ -7,7 +7,11 @@ const STYLE_FLAGS: Record<string, { key: keyof CheckpatchStyle; value: boolean }
   '--emacs': { key: 'emacs', value: true },
   '--showfile': { key: 'showFile', value: true },
   '--no-summary': { key: 'summary', value: false },
+  '--strict': { key: 'strict', value: true },
 };
+
+/** The names of checkpatch's output flags. */
+export const STYLE_FLAG_NAMES: readonly string[] = Object.keys(STYLE_FLAGS);
 
 /** Reads checkpatch's output flags (--terse, --emacs, --showfile, --no-summary); false for any other flag. */
 export function setStyleFlag(args: CheckArgs, name: string): boolean {

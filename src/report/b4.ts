@@ -27,7 +27,7 @@ export function b4Result(result: ReviewResult): B4CheckResult {
   const warnings = count('warning');
   const checks = count('info');
   if (result.errors.length > 0) {
-    return { tool: B4_TOOL, status: 'fail', summary: `review incomplete: ${result.errors[0]}`, details: formatText(result) };
+    return { tool: B4_TOOL, status: 'fail', summary: `review incomplete: ${result.errors[0]}`, details: formatText(result, { verbose: true }) };
   }
   if (errors + warnings + checks === 0) {
     return { tool: B4_TOOL, status: 'pass', summary: `no open-coded memcg accesses (${result.linesChecked} lines checked)` };
@@ -37,7 +37,7 @@ export function b4Result(result: ReviewResult): B4CheckResult {
     tool: B4_TOOL,
     status: errors > 0 ? 'fail' : 'warn',
     summary: `${parts.join(', ')}: open-coded memcg accesses`,
-    details: formatText(result),
+    details: formatText(result, { verbose: true }),
   };
 }
 

@@ -17,6 +17,8 @@ export interface CheckpatchStyle {
   showFile: boolean;
   /** The `total:` line of each file. */
   summary: boolean;
+  /** --strict: CHECKs count against the verdict too, as in checkpatch. */
+  strict: boolean;
 }
 
 export interface CheckpatchOptions {
@@ -38,7 +40,7 @@ const LEVEL: Record<Severity, string> = { error: 'ERROR', warning: 'WARNING', in
  * when there are several. TYPE is the rule id in checkpatch's spelling (MEMCG_FIELD_READ).
  */
 export function formatCheckpatch(result: ReviewResult, options: CheckpatchOptions = {}): string {
-  const style: CheckpatchStyle = { terse: false, emacs: false, showFile: false, summary: true, ...options.style };
+  const style: CheckpatchStyle = { terse: false, emacs: false, showFile: false, summary: true, strict: false, ...options.style };
   const quiet = style.terse;
   const units = reportUnits(result, options.locations, options.git === true);
   const out: string[] = [];
@@ -53,7 +55,7 @@ export function formatCheckpatch(result: ReviewResult, options: CheckpatchOption
     if (unit.findings.some((f) => f.fix)) out.push('', 'NOTE: memcg-review can apply the proposed fixes with --fix, or print them with --diff.');
     if (options.used?.length) out.push('', `NOTE: Used message types: ${options.used.map(checkpatchType).join(' ')}`);
     if (options.ignored?.length) out.push('', `NOTE: Ignored message types: ${options.ignored.map(checkpatchType).join(' ')}`);
-    out.push('', clean ? `${unit.name} has no open-coded memcg accesses and is ready for submission.` : `${unit.name} has open-coded memcg accesses, please review.`);
+    out.push('', verdict(unit, style.strict));
   }
   if (!quiet) for (const n of looseNotes(result, units)) out.push(`NOTE: ${n.file ? `${n.file}: ` : ''}${n.message}`);
   for (const e of result.errors) out.push(`ERROR: memcg-review failed: ${e}`);
@@ -77,6 +79,14 @@ function report(result: ReviewResult, unit: ReportUnit, f: Finding, style: Check
   }
   lines.push('');
   return lines;
+}
+
+/** checkpatch's rule: ERRORs and WARNINGs make a unit not clean, CHECKs only under --strict. */
+function verdict(unit: ReportUnit, strict: boolean): string {
+  const blocking = unit.findings.filter((f) => strict || f.severity !== 'info');
+  if (blocking.length > 0) return `${unit.name} has open-coded memcg accesses, please review.`;
+  if (unit.findings.length > 0) return `${unit.name} has only checks to consider and is ready for submission.`;
+  return `${unit.name} has no open-coded memcg accesses and is ready for submission.`;
 }
 
 function total(unit: ReportUnit): string {

@@ -13,7 +13,7 @@ table { border-collapse: collapse; margin: 8px 0; } th, td { border: 1px solid v
 th:first-child, td:first-child { text-align: left; } th { background: var(--code); }
 #chart .label { font-size: 12px; fill: var(--fg); } #chart .count { font-size: 12px; fill: var(--muted); }
 #chart text { font-family: system-ui, sans-serif; font-size: 12px; }
-.seg.proven { fill: var(--proven); } .seg.assumed { fill: var(--assumed); } .seg.conditional { fill: var(--conditional); } .seg.none { fill: var(--none); }
+.seg.proven { fill: var(--proven); } .seg.assumed { fill: var(--assumed); } .seg.conditional { fill: var(--conditional); } .seg.none { fill: var(--none); } .seg.check { fill: #afb8c1; }
 section.file { margin: 16px 0; } section.file > h3 code { background: var(--code); padding: 2px 6px; border-radius: 4px; }
 article.finding { border: 1px solid var(--line); border-left: 4px solid var(--info); border-radius: 6px; padding: 10px 12px; margin: 10px 0; }
 article.finding.error { border-left-color: var(--error); } article.finding.warning { border-left-color: var(--warning); }
@@ -27,4 +27,10 @@ pre .ln { color: var(--muted); user-select: none; } pre .hit { background: #fff8
 pre .del { color: var(--error); } pre .add { color: var(--proven); }
 .explanation { color: var(--muted); margin: 4px 0 0; }
 .empty { color: var(--proven); font-weight: 600; }
+dl.totals { display: flex; flex-wrap: wrap; gap: 8px; margin: 12px 0; }
+dl.totals div { border: 1px solid var(--line); border-radius: 6px; padding: 6px 12px; min-width: 110px; }
+dl.totals dt { color: var(--muted); font-size: 12px; } dl.totals dd { margin: 0; font-size: 20px; font-weight: 600; }
+dl.totals .error dd { color: var(--error); } dl.totals .warning dd { color: var(--warning); } dl.totals .proven dd { color: var(--proven); }
+p.hint { background: var(--code); border-radius: 6px; padding: 8px 12px; }
+a.rule { color: var(--info); }
 `;

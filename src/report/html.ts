@@ -18,19 +18,29 @@ import { HTML_STYLE } from './html-style.js';
  * per subsystem, a table per rule, and every finding with its code excerpt, the proposed fix
  * as a diff and the model's verdict with its explanation.
  */
-export function formatHtml(result: AuditResult, version: string): string {
+export interface HtmlOptions {
+  /** Where the rules' pages (docs/rules/ID.md) are, as a URL ending in '/': each finding links to its rule's page. */
+  docsBase?: string;
+}
+
+export function formatHtml(result: AuditResult, version: string, options: HtmlOptions = {}): string {
   const title = `memcg-review audit of ${result.tree}`;
-  const body: string[] = [`<h1>${esc(title)}</h1>`, `<ul class="summary">${auditSummaryLines(result).map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`];
+  const docsBase = options.docsBase ?? 'docs/rules/';
+  const body: string[] = [`<h1>${esc(title)}</h1>`, totals(result), `<ul class="summary">${auditSummaryLines(result).map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`];
+  if (!result.fixes && result.findings.some((f) => f.fix?.verdict === 'proven')) {
+    body.push(`<p class="hint" id="fix-hint">Apply the proven fixes in place with <code>memcg-review audit ${esc(result.tree)} --fix</code>, or print them as one patch with <code>--diff</code>.</p>`);
+  }
   if (result.findings.length === 0) body.push('<p class="empty" id="no-findings">No open-coded memcg accesses found.</p>');
   else {
-    body.push('<h2>Remaining sites per subsystem</h2>', subsystemChart(countBy(result.findings, (f) => subsystemOf(f.file))));
+    const checks = new Map(countBy(result.findings.filter((f) => f.severity === 'info'), (f) => subsystemOf(f.file)).map((g) => [g.key, g.total]));
+    body.push('<h2>Remaining sites per subsystem</h2>', subsystemChart(countBy(result.findings, (f) => subsystemOf(f.file)), checks));
     body.push('<h2>Per rule</h2>', table('rule', countBy(result.findings, (f) => f.ruleId)));
     body.push(`<h2>Findings (${result.findings.length})</h2>`);
     for (const [file, findings] of groupByFile(result.findings)) {
       const source = sourceOf(result, findings[0]!);
       const index = source === undefined ? undefined : new LineIndex(source);
       body.push(`<section class="file"><h3><code>${esc(file)}</code> ${findings.length} finding${findings.length === 1 ? '' : 's'}</h3>`);
-      for (const f of findings) body.push(finding(f, source, index));
+      for (const f of findings) body.push(finding(f, source, index, docsBase));
       body.push('</section>');
     }
   }
@@ -57,11 +67,27 @@ function table(title: string, groups: readonly GroupCount[]): string {
   return `<table><thead><tr><th>${esc(title)}</th><th>errors</th><th>warnings</th><th>checks</th><th>proven fixes</th><th>assumed fixes</th><th>conditional fixes</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function finding(f: Finding, source: string | undefined, index: LineIndex | undefined): string {
+/** The header's totals: findings by severity, by fix, and the files they are in. */
+function totals(result: AuditResult): string {
+  const n = (p: (f: Finding) => boolean) => result.findings.filter(p).length;
+  const errorsAndWarnings = (f: Finding) => f.severity !== 'info';
+  const items: [string, string, number][] = [
+    ['error', 'errors', n((f) => f.severity === 'error')],
+    ['warning', 'warnings', n((f) => f.severity === 'warning')],
+    ['info', 'checks', n((f) => f.severity === 'info')],
+    ['proven', 'proven fixes', n((f) => f.fix?.verdict === 'proven')],
+    ['conditional', 'conditional fixes', n((f) => f.fix?.verdict === 'conditional')],
+    ['none', 'need a person (no fix)', n((f) => errorsAndWarnings(f) && !f.fix)],
+    ['files', 'files with findings', new Set(result.findings.map((f) => f.file)).size],
+  ];
+  return `<dl class="totals" id="totals">${items.map(([key, label, count]) => `<div class="${key}" data-total="${key}"><dt>${esc(label)}</dt><dd>${count}</dd></div>`).join('')}</dl>`;
+}
+
+function finding(f: Finding, source: string | undefined, index: LineIndex | undefined, docsBase: string): string {
   const verdict = f.fix ? `<span class="badge ${f.fix.verdict}">${f.fix.verdict} fix</span>` : '<span class="badge nofix">no fix</span>';
   const parts = [
     `<article class="finding ${f.severity}" data-rule="${esc(f.ruleId)}" data-verdict="${f.fix ? f.fix.verdict : 'none'}">`,
-    `<div class="head"><span class="badge ${f.severity}">${f.severity}</span><code>${esc(f.ruleId)}</code><span class="where">${esc(f.file)}:${f.line}:${f.column}</span>${verdict}</div>`,
+    `<div class="head"><span class="badge ${f.severity}">${f.severity}</span><a class="rule" href="${esc(docsBase + encodeURIComponent(f.ruleId))}.md"><code>${esc(f.ruleId)}</code></a><span class="where">${esc(f.file)}:${f.line}:${f.column}</span>${verdict}</div>`,
     `<p class="message">${esc(f.message)}</p>`,
   ];
   if (source !== undefined && index) {

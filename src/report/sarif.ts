@@ -6,6 +6,8 @@ import type { Finding, Severity } from '../types.js';
 import { findingFingerprint } from './fingerprint.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** Where to learn about the tool (SARIF2005 asks every driver for one): the App's page, as app.yml names it. */
+export const INFORMATION_URI = 'https://github.com/apps/memcg-review';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'recommendation' };
@@ -33,6 +35,7 @@ export function formatSarif(result: AuditResult, version: string, rules: readonl
         tool: {
           driver: {
             name: 'memcg-review',
+            informationUri: INFORMATION_URI,
             semanticVersion: version,
             version,
             rules: rules.map(descriptor),

@@ -9,15 +9,23 @@ import { fixPreview } from './fix-preview.js';
 /** checkpatch's words for the severities. */
 const LABEL: Record<Severity, string> = { error: 'ERROR', warning: 'WARNING', info: 'CHECK' };
 
+export interface TextOptions {
+  /** Every finding's explanation and every fix's; by default each distinct one is printed once, where it first appears. */
+  verbose?: boolean;
+}
+
 /**
- * The report in checkpatch's habit: `FILE:LINE: SEVERITY: message`, the source line and a caret
- * line, the fix, grouped under `[PATCH n/N] subject` for a series; notes; a total and a verdict.
+ * The report in checkpatch's habit: `FILE:LINE: SEVERITY: message` on one line, the source line
+ * and a caret line, the fix, grouped under `[PATCH n/N] subject` for a series; notes; a total and
+ * a verdict. A message's explanation (what follows its first ': ') and a fix's explanation are
+ * printed indented under the first finding that has them, or under each with `verbose`.
  */
-export function formatText(result: ReviewResult): string {
+export function formatText(result: ReviewResult, options: TextOptions = {}): string {
   const out: string[] = [];
   const indexes = new Map<string, LineIndex>();
+  const explained = options.verbose ? undefined : new Set<string>();
   const emit = (findings: readonly Finding[], notes: readonly InputNote[]) => {
-    for (const f of findings) out.push(...finding(result, f, indexes));
+    for (const f of findings) out.push(...finding(result, f, indexes, explained));
     for (const n of notes) out.push(note(n));
   };
   emit(result.findings.filter((f) => !f.patch), result.notes.filter((n) => !n.patch));
@@ -32,8 +40,21 @@ export function formatText(result: ReviewResult): string {
   return out.join('\n') + '\n';
 }
 
-function finding(result: ReviewResult, f: Finding, indexes: Map<string, LineIndex>): string[] {
-  const lines = [`${f.file}:${f.line}: ${LABEL[f.severity]}: ${f.message}`];
+/** A message split at its first ': ' into the headline and the explanation (none when there is no ': '). */
+export function splitMessage(message: string): { headline: string; explanation?: string } {
+  const at = message.indexOf(': ');
+  return at === -1 ? { headline: message } : { headline: message.slice(0, at), explanation: message.slice(at + 2) };
+}
+
+function finding(result: ReviewResult, f: Finding, indexes: Map<string, LineIndex>, explained: Set<string> | undefined): string[] {
+  const { headline, explanation } = splitMessage(f.message);
+  const lines = [`${f.file}:${f.line}: ${LABEL[f.severity]}: ${headline}`];
+  /** Prints `text` unless an earlier finding printed the same `key` (never skipped under --verbose). */
+  const once = (key: string, text: string) => {
+    if (explained?.has(key)) return;
+    explained?.add(key);
+    lines.push(`  ${text}`);
+  };
   const source = sourceOf(result, f);
   if (source !== undefined) {
     const key = sourceKey(f.file, f.patch?.index);
@@ -42,10 +63,13 @@ function finding(result: ReviewResult, f: Finding, indexes: Map<string, LineInde
     const shown = clipLine(index.lineText(f.line), f);
     lines.push((f.patch ? '+' : ' ') + shown.text, ' ' + caretLine(shown.text, shown.span));
   }
+  if (explanation) once(explanation, explanation);
   if (f.fix) {
     const preview = source === undefined ? '' : fixPreview(source, f.fix) || '(removes the code)';
     lines.push(`  fix (${f.fix.verdict}): ${preview}`.trimEnd());
-    if (f.fix.explanation) lines.push(`  ${f.fix.explanation}`);
+    // A proven fix's explanation says the same for every finding of a rule; a conditional one names its condition.
+    const key = f.fix.verdict === 'proven' ? `${f.ruleId}\0proven` : f.fix.explanation;
+    if (f.fix.explanation) once(key, f.fix.explanation);
   }
   return lines;
 }

@@ -13,7 +13,7 @@ describe('check run summary', () => {
     const b = findingAt('(unsigned long)memcg & 0x1UL', { ruleId: 'tag-trick', severity: 'warning', patch: 1 });
     const result = { ...resultWith([a, b]), notes: [{ file: 'mm/big.c', message: 'GitHub shows no diff for this file' }] };
     const { title, summary } = checkSummary({ result, preamble: ['Target: v5.11'], resolved: [{ ruleId: 'page-kmemcg', file: 'mm/x.c', line: 3 }], state, comments: { posted: 1, notInDiff: 1, overLimit: 0, alreadyPosted: 0 } });
-    expect(title).toBe('1 error, 1 warning, 0 notes');
+    expect(title).toBe('1 error, 1 warning, 0 checks');
     const p1 = summary.indexOf('### [PATCH 1/2] patch 1 (aaaaaaa)');
     const p2 = summary.indexOf('### [PATCH 2/2] patch 2 (bbbbbbb)');
     expect(p1).toBeGreaterThan(-1);
@@ -44,6 +44,6 @@ describe('conclusion', () => {
     expect(conclusionOf([{ ...f, severity: 'warning' }, { ...f, severity: 'info' }])).toBe('neutral');
     expect(conclusionOf([{ ...f, severity: 'info' }])).toBe('success');
     expect(conclusionOf([])).toBe('success');
-    expect(countsTitle([])).toBe('0 errors, 0 warnings, 0 notes');
+    expect(countsTitle([])).toBe('0 errors, 0 warnings, 0 checks');
   });
 });

@@ -16,6 +16,7 @@ import { createReviewer } from '../../src/review/reviewer.js';
 import type { Finding } from '../../src/types.js';
 import { ROOT } from '../helpers/spawn-cli.js';
 import { privateBuild } from './private-build.js';
+import { OpenApiCheck } from './openapi-check.js';
 
 /**
  * End to end: the real server process (`probot run ./dist/app/index.js`, what `npm start` runs),
@@ -141,5 +142,13 @@ describe('the App as a server process against a GitHub stand-in', () => {
     expect(res.status).toBe(200);
     await standIn.state.waitFor(() => completedRuns().length === runs + 1);
     expect(standIn.state.reviews).toHaveLength(1);
+  }, LONG);
+
+  it('made only requests GitHub\'s OpenAPI description has, each body fitting its schema (enums included)', () => {
+    const check = new OpenApiCheck();
+    const requests = standIn.state.requests;
+    expect(requests.length).toBeGreaterThan(20);
+    expect(new Set(requests.map((r) => r.method))).toEqual(new Set(['GET', 'POST', 'PATCH']));
+    expect(requests.flatMap((r) => check.problems(r))).toEqual([]);
   }, LONG);
 });

@@ -14,13 +14,13 @@ const usage = (argv: string[]) => {
 describe('parseArgs', () => {
   it('has defaults', () => {
     expect(parseArgs(['check', 'a.patch'])).toEqual({
-      kind: 'check', target: 'v5.11', format: 'text', mode: 'report', fixLevel: 'proven', failOn: 'warning', core: [], files: ['a.patch'],
+      kind: 'check', target: 'v5.11', format: 'text', mode: 'report', fixLevel: 'proven', failOn: 'warning', core: [], files: ['a.patch'], color: 'auto', verbose: false,
     });
   });
 
   it('reads every option, with a space or =', () => {
     expect(parseArgs(['check', '--target', 'v6.1', '--tree=linux', '--format', 'json', '--diff', '--fail-on=info', '--core', 'mm/x.c', '--core=mm/y*.c', '-', 'b.c'])).toEqual({
-      kind: 'check', target: 'v6.1', tree: 'linux', format: 'json', mode: 'diff', fixLevel: 'proven', failOn: 'info', core: ['mm/x.c', 'mm/y*.c'], files: ['-', 'b.c'],
+      kind: 'check', target: 'v6.1', tree: 'linux', format: 'json', mode: 'diff', fixLevel: 'proven', failOn: 'info', core: ['mm/x.c', 'mm/y*.c'], files: ['-', 'b.c'], color: 'auto', verbose: false,
     });
     expect(parseArgs(['check', '--fix', '--', '--odd-name.patch']).files).toEqual(['--odd-name.patch']);
   });
@@ -68,5 +68,18 @@ describe('--fix=assumed and --diff=assumed', () => {
     expect(parseArgs(['check', '--fix=assumed', 'a.c'])).toMatchObject({ mode: 'fix', fixLevel: 'assumed' });
     expect(parseArgs(['check', '--diff=assumed', 'a.c'])).toMatchObject({ mode: 'diff', fixLevel: 'assumed' });
     expect(parseArgs(['check', '--diff', '--diff=assumed', 'a.c'])).toMatchObject({ mode: 'diff', fixLevel: 'assumed' });
+  });
+});
+
+describe('parseArgs: colour, verbose, strict', () => {
+  it('reads --color[=WHEN], --no-color, --verbose and --strict', () => {
+    expect(parseArgs(['check', '--color', 'a.patch'])).toMatchObject({ color: 'always', files: ['a.patch'] });
+    expect(parseArgs(['check', '--color=never', 'a.patch'])).toMatchObject({ color: 'never' });
+    expect(parseArgs(['check', '--color=auto', 'a.patch'])).toMatchObject({ color: 'auto' });
+    expect(parseArgs(['check', '--no-color', 'a.patch'])).toMatchObject({ color: 'never' });
+    expect(parseArgs(['check', '--verbose', 'a.patch'])).toMatchObject({ verbose: true });
+    expect(parseArgs(['check', '--format', 'checkpatch', '--strict', 'a.patch'])).toMatchObject({ style: { strict: true } });
+    expect(usage(['check', '--color=sometimes', 'a.patch'])).toBe("bad value 'sometimes' for --color (one of: auto, always, never)");
+    expect(usage(['check', '--strict', 'a.patch'])).toBe('--strict needs --format checkpatch');
   });
 });

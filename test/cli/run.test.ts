@@ -29,7 +29,7 @@ const P2 = 'split/0002-mm-page_stats-export-the-charged-count.patch';
 
 describe('run: help, version, usage and input errors', () => {
   it('prints help with the exit codes, and the version', async () => {
-    const help = await cli(['--help']);
+    const help = await cli(['check', '--help']);
     expect(help.code).toBe(0);
     expect(help.out).toContain('Usage: memcg-review check');
     expect(help.out).toMatch(/Exit codes:\n  0 .*\n  1 .*\n  2 .*\n  3 /);

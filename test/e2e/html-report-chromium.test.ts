@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { audit } from '../../src/cli/audit/audit.js';
 import { createReviewer } from '../../src/review/reviewer.js';
@@ -67,6 +68,29 @@ test('the chart and every finding render, nothing is fetched, and a screenshot i
   expect(await first.locator('.badge.proven').innerText()).toMatch(/proven fix/i);
   expect(await page.locator('article.finding[data-verdict="none"]').count()).toBe(1);
   expect(await page.locator('article.finding[data-verdict="conditional"]').count()).toBe(1);
+
+  // The header's totals, read from the rendered page, agree with the findings shown.
+  const totals = await page.locator('dl#totals > div').evaluateAll((ds) => Object.fromEntries(ds.map((d) => [d.getAttribute('data-total'), Number(d.querySelector('dd')!.textContent)])));
+  const shown = async (selector: string) => page.locator(selector).count();
+  expect(totals).toEqual({
+    error: await shown('article.finding.error'),
+    warning: await shown('article.finding.warning'),
+    info: await shown('article.finding.info'),
+    proven: await shown('article.finding[data-verdict="proven"]'),
+    conditional: await shown('article.finding[data-verdict="conditional"]'),
+    none: await shown('article.finding.error[data-verdict="none"]') + (await shown('article.finding.warning[data-verdict="none"]')),
+    files: await shown('section.file'),
+  });
+  expect(totals['error']! + totals['warning']! + totals['info']!).toBe(11);
+  expect(await page.locator('dl#totals').isVisible()).toBe(true);
+  expect(await page.locator('#fix-hint').innerText()).toMatch(/--fix.*--diff/);
+  // Checks are kept apart in the chart: grey, not a red "no fix".
+  const checkSegments = await page.locator('svg#chart rect.seg.check').count();
+  expect(checkSegments).toBe(totals['info']! > 0 ? (await page.locator('svg#chart g.bar:not([data-checks="0"])').count()) + 1 : 1);
+  // Each finding links to its rule's page, which exists.
+  const links = await page.locator('article.finding a.rule').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  expect(links).toHaveLength(11);
+  for (const href of links) expect([href, fs.existsSync(fileURLToPath(href))]).toEqual([href, true]);
 
   expect(requests).toEqual([`file://${reportFile}`]);
   expect(consoleErrors).toEqual([]);

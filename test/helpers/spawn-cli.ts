@@ -11,14 +11,15 @@ export function build(): void {
   if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}${r.stderr}`);
 }
 
-/** Runs the built CLI as a real process. */
-export function spawnCli(argv: string[], options: { cwd?: string; input?: string } = {}) {
+/** Runs the built CLI as a real process; without colour unless `env` asks for it (jest's FORCE_COLOR is dropped). */
+export function spawnCli(argv: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
+  const { FORCE_COLOR: _force, NO_COLOR: _no, ...inherited } = process.env;
   const r = spawnSync(process.execPath, [MAIN, ...argv], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     // No input means a closed, empty stdin: not a terminal.
     input: options.input ?? '',
-    env: { ...process.env, NODE_OPTIONS: '' },
+    env: { ...inherited, NODE_OPTIONS: '', ...options.env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }

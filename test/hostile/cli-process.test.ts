@@ -5,6 +5,8 @@ import path from 'node:path';
 import { privateBuild } from '../app/private-build.js';
 import { ROOT } from '../helpers/spawn-cli.js';
 import { tempDir } from '../helpers/tree.js';
+import { memoryIo } from '../helpers/memory-io.js';
+import { run } from '../../src/cli/run.js';
 import { bigSeries, C_FILE, gitDiff, nestedParens, singleLine } from './hostile-inputs.js';
 
 /**
@@ -115,11 +117,44 @@ fs.writeFileSync = function (file, data, ...rest) {
 });
 
 describe('a file the kernel refuses to read', () => {
-  it(`chmod 000: one line, exit 2 (${isRoot ? 'run as nobody, since root reads everything' : 'as this user'})`, () => {
+  // As root the file must be read by someone the kernel refuses: nobody. When nobody cannot reach
+  // the checkout itself (cloned into root's 0700 home), the CLI cannot start as nobody: the same
+  // refusal is then injected into the CLI's file system (EACCES from read), run in-process.
+  it(`chmod 000: one line, exit 2 (${isRoot ? 'run as nobody, since root reads everything; injected EACCES when nobody cannot reach the checkout' : 'as this user'})`, async () => {
     fs.chmodSync(work, 0o755);
     write('locked.patch', gitDiff('mm/x.c', ['\tuse(page->mem_cgroup);']));
     fs.chmodSync(path.join(work, 'locked.patch'), 0);
-    const r = cli(['locked.patch'], isRoot ? { uid: 65534 } : {});
-    expect(r).toMatchObject({ code: 2, out: '', err: "memcg-review: cannot read 'locked.patch': permission denied\n" });
+    const expected = { code: 2, out: '', err: "memcg-review: cannot read 'locked.patch': permission denied\n" };
+    if (!isRoot || nobodyReaches(main)) {
+      expect(cli(['locked.patch'], isRoot ? { uid: 65534 } : {})).toMatchObject(expected);
+      return;
+    }
+    const io = memoryIo(work);
+    io.fs = { ...io.fs, readFile: (p) => (path.basename(p) === 'locked.patch' ? refuse(p) : fs.readFileSync(p, 'utf8')) };
+    expect({ code: await run(['check', 'locked.patch'], io), out: io.out.join(''), err: io.err.join('') }).toEqual(expected);
+  }, HANG);
+
+  it('falls back to the injected failure exactly when nobody cannot reach a folder', () => {
+    if (!isRoot) return;
+    const locked = tempDir('memcg-0700-');
+    try {
+      fs.chmodSync(locked, 0o700);
+      fs.writeFileSync(path.join(locked, 'main.js'), '');
+      expect(nobodyReaches(path.join(locked, 'main.js'))).toBe(false);
+      fs.chmodSync(locked, 0o755);
+      expect(nobodyReaches(path.join(locked, 'main.js'))).toBe(true);
+    } finally {
+      fs.rmSync(locked, { recursive: true, force: true });
+    }
   }, HANG);
 });
+
+/** Whether the user nobody can read `file` (every folder above it searchable). */
+function nobodyReaches(file: string): boolean {
+  const r = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(file)}, require('fs').constants.R_OK)`], { uid: 65534, gid: 65534, cwd: '/', env: { PATH: process.env.PATH ?? '' } });
+  return r.status === 0;
+}
+
+function refuse(file: string): never {
+  throw Object.assign(new Error(`EACCES: permission denied, open '${file}'`), { code: 'EACCES' });
+}

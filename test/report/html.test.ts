@@ -12,13 +12,25 @@ describe('formatHtml', () => {
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(|https?:\/\//i);
   });
 
-  test('a chart of the remaining sites per subsystem, largest first, split by fix', () => {
+  test('a chart of the remaining sites per subsystem, largest first, split by fix, the checks kept apart', () => {
     expect(html).toMatch(/<h2>Remaining sites per subsystem<\/h2>\n<svg id="chart"/);
-    const bars = [...html.matchAll(/<g class="bar" data-subsystem="([^"]+)" data-total="(\d+)">/g)].map((m) => [m[1], Number(m[2])]);
-    expect(bars).toEqual([['mm', 3], ['drivers/gpu', 1]]);
-    expect(html).toMatch(/<rect class="seg proven"[^>]*><title>mm: 1 with a proven fix<\/title>/);
-    expect(html).toMatch(/<rect class="seg none"[^>]*><title>mm: 2 without a fix<\/title>/);
-    expect(html).toMatch(/<rect class="seg conditional"[^>]*><title>drivers\/gpu: 1 with a conditional fix<\/title>/);
+    const bars = [...html.matchAll(/<g class="bar" data-subsystem="([^"]+)" data-total="(\d+)" data-checks="(\d+)">/g)].map((m) => [m[1], Number(m[2]), Number(m[3])]);
+    expect(bars).toEqual([['mm', 3, 1], ['drivers/gpu', 1, 0]]);
+    expect(html).toMatch(/<rect class="seg proven"[^>]*><title>mm: 1 errors and warnings with a proven fix<\/title>/);
+    // The stale comment (info) is not a red "no fix": it is a grey check.
+    expect(html).toMatch(/<rect class="seg none"[^>]*><title>mm: 1 errors and warnings without a fix<\/title>/);
+    expect(html).toMatch(/<rect class="seg check"[^>]*><title>mm: 1 checks \(info\), nothing to fix<\/title>/);
+    expect(html).toMatch(/<text class="count"[^>]*>2 \+ 1 check<\/text>/);
+    expect(html).toMatch(/<rect class="seg conditional"[^>]*><title>drivers\/gpu: 1 errors and warnings with a conditional fix<\/title>/);
+  });
+
+  test('header totals by severity, by fix and files; a --fix/--diff hint; a link from each finding to its rule page', () => {
+    const totals = Object.fromEntries([...html.matchAll(/<div class="[a-z]+" data-total="([a-z]+)"><dt>[^<]+<\/dt><dd>(\d+)<\/dd><\/div>/g)].map((m) => [m[1], Number(m[2])]));
+    expect(totals).toEqual({ error: 2, warning: 1, info: 1, proven: 1, conditional: 1, none: 1, files: 2 });
+    expect(html).toContain('<p class="hint" id="fix-hint">Apply the proven fixes in place with <code>memcg-review audit linux &lt;5.10&gt; --fix</code>, or print them as one patch with <code>--diff</code>.</p>');
+    expect(html).toContain('<a class="rule" href="docs/rules/memcg-field-read.md"><code>memcg-field-read</code></a>');
+    expect([...html.matchAll(/<a class="rule" href=/g)]).toHaveLength(4);
+    expect(formatHtml(auditSample(), '0.1.0', { docsBase: 'file:///opt/memcg-review/docs/rules/' })).toContain('href="file:///opt/memcg-review/docs/rules/stale-comment.md"');
   });
 
   test('every finding with its excerpt, its fix as a diff and the verdict', () => {

@@ -3,6 +3,7 @@ import { TARGETS, type FixLevel, type Severity, type Target } from '../../types.
 import { setFixFlag } from '../fix-flag.js';
 import { UserError } from '../user-error.js';
 import { oneOf } from '../one-of.js';
+import { hint } from '../did-you-mean.js';
 
 export const AUDIT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
@@ -65,7 +66,7 @@ export function parseAuditArgs(argv: readonly string[], defaultTarget: Target): 
       continue;
     }
     if (!VALUED.has(name)) {
-      if (!setFixFlag(args, arg)) throw new UserError(`unknown option '${arg}' (try: memcg-review audit --help)`);
+      if (!setFixFlag(args, arg)) throw new UserError(`unknown option '${arg}' (${hint(name, [...VALUED, '--fix', '--diff', '--fix=assumed', '--diff=assumed', '--help'], 'try: memcg-review audit --help')})`);
       continue;
     }
     const value = eq !== -1 ? arg.slice(eq + 1) : argv[++i];

@@ -30,7 +30,7 @@ import { walkTree, type WalkCounts } from './walk-tree.js';
 import { runOnWorkers } from './worker-pool.js';
 import type { WorkerSetup } from './worker-setup.js';
 import { writeFixes } from './write-fixes.js';
-import { writeOutput } from './write-output.js';
+import { checkOutputFolder, writeOutput } from './write-output.js';
 
 /** Files per batch sent to a worker: small enough to balance the load, big enough to keep messages few. */
 const BATCH = 16;
@@ -47,6 +47,7 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
     return EXIT.clean;
   }
   const tree = openTree(args.dir, io);
+  if (args.output !== undefined) checkOutputFolder(path.resolve(io.cwd, args.output));
   const baseline = args.baseline === undefined ? undefined : openTree(args.baseline, io);
   const { target, detected, api } = auditTarget(args.target, tree, args.dir, io);
   const core = treeCore((rel) => readTreeFile(tree, rel, io)).files;
@@ -82,9 +83,13 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
 
 async function review(args: AuditArgs, setup: WorkerSetup, tally: Tally, deps: Deps, system: AuditSystem): Promise<WalkCounts> {
   const counts: WalkCounts = { symlinks: 0, unreadable: [] };
-  const work = batches(walkTree(setup.root, pathFilter(args.include, args.exclude), counts), BATCH);
+  const filter = pathFilter(args.include, args.exclude);
+  // On a terminal the tree is walked first, so the progress line can show a percentage and the time left.
+  const walk = walkTree(setup.root, filter, counts);
+  const listed = system.terminal ? [...walk] : undefined;
+  const work = batches(listed ? listed.values() : walk, BATCH);
   const jobs = args.jobs ?? system.cores;
-  const stop = startProgress(system.terminal, tally);
+  const stop = startProgress(system.terminal, tally, undefined, listed?.length);
   try {
     if (jobs === 1) await runInProcess(setup, await startReviewer(deps, setup), work, (r) => tally.add(r));
     else await runOnWorkers(setup, jobs, work, (r) => tally.add(r));
@@ -92,6 +97,8 @@ async function review(args: AuditArgs, setup: WorkerSetup, tally: Tally, deps: D
     stop();
   }
   tally.stats.symlinks = counts.symlinks;
+  const unmatched = filter.unmatched();
+  if (unmatched.length > 0) throw new UserError(`--include '${unmatched[0]}' matches no C file in '${args.dir}'${args.exclude.length > 0 ? ' (after --exclude)' : ''}`);
   return counts;
 }
 

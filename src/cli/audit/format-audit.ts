@@ -17,7 +17,7 @@ export function formatAudit(result: AuditResult, format: AuditFormat, version: s
     case 'markdown':
       return formatMarkdown(result);
     case 'html':
-      return formatHtml(result, version);
+      return formatHtml(result, version, { docsBase: new URL('../../../docs/rules/', import.meta.url).href });
     case 'text':
       return formatAuditText(result);
   }

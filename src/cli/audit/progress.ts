@@ -10,11 +10,11 @@ export interface Terminal {
  * Redraws the progress line on a terminal's stderr every 100 ms while the audit runs; returns
  * the function that stops it and clears the line. With no terminal it does nothing.
  */
-export function startProgress(terminal: Terminal | undefined, tally: Tally, now: () => number = () => performance.now()): () => void {
+export function startProgress(terminal: Terminal | undefined, tally: Tally, now: () => number = () => performance.now(), total?: number): () => void {
   if (!terminal) return () => {};
   const start = now();
   const draw = () => {
-    const line = progressLine({ files: tally.stats.files, bytes: tally.stats.bytes, parsed: tally.stats.parsed, findings: tally.findings, elapsedMs: now() - start }, terminal.columns);
+    const line = progressLine({ files: tally.stats.files, bytes: tally.stats.bytes, parsed: tally.stats.parsed, findings: tally.findings, elapsedMs: now() - start, ...(total === undefined ? {} : { total }) }, terminal.columns);
     terminal.write(`\r\x1b[K${line}`);
   };
   draw();

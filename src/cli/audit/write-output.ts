@@ -25,6 +25,36 @@ export function writeOutput(file: string, text: string): void {
     }
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError(`cannot write the report to '${file}': ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new UserError(`cannot write the report to '${file}': ${reason(e as NodeJS.ErrnoException)}`);
+  }
+}
+
+/** Refuses, before any work, an --output whose folder does not exist or is not a folder. */
+export function checkOutputFolder(file: string): void {
+  const folder = path.dirname(file);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(folder);
+  } catch (e) {
+    throw new UserError(`cannot write the report to '${file}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? `folder '${folder}' does not exist` : reason(e as NodeJS.ErrnoException)}`);
+  }
+  if (!stat.isDirectory()) throw new UserError(`cannot write the report to '${file}': '${folder}' is not a folder`);
+}
+
+function reason(e: NodeJS.ErrnoException): string {
+  switch (e.code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EROFS':
+      return 'read-only file system';
+    default:
+      return e.code ?? String(e);
   }
 }

@@ -65,7 +65,7 @@ test('no progress line when stderr is not a terminal', () => {
   expect(r.err).toBe('');
 });
 
-test('a progress line (files scanned, parsed, findings) on stderr when it is a terminal, cleared at the end', () => {
+test('a progress line (percentage of the files walked first, time left, parsed, findings) on stderr when it is a terminal, cleared at the end', () => {
   const out = path.join(tempDir('memcg-tty-'), 'report.json');
   // script(1) runs the CLI on a pseudo-terminal; its typescript is what the terminal showed.
   const r = spawnSync('script', ['-qec', `${process.execPath} ${MAIN} audit ${big} --format json --jobs 2 -o ${out}`, '/dev/null'], {
@@ -74,7 +74,7 @@ test('a progress line (files scanned, parsed, findings) on stderr when it is a t
   });
   expect(r.status).toBe(1);
   const shown = r.stdout;
-  expect(shown).toMatch(/\r\x1b\[K\S audit: [\d,]+ files scanned.*, [\d,]+ parsed, [\d,]+ findings?/);
+  expect(shown).toMatch(/\r\x1b\[K\S audit: \d+% [\d,]+\/568 files.*, [\d,]+ parsed, [\d,]+ findings?/);
   expect(shown).toContain(`\r\x1b[Kmemcg-review: 568 files scanned, 120 parsed, 264 findings found; report in ${out}`);
   expect(JSON.parse(fs.readFileSync(out, 'utf8')).findings).toHaveLength(264);
 }, 60_000);
