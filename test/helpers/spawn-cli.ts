@@ -5,8 +5,13 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const MAIN = path.join(ROOT, 'dist/cli/main.js');
 
-/** Builds dist/ with the project's own tsc. */
+/**
+ * Builds dist/ with the project's own tsc. `npm test` builds once before jest and sets
+ * MEMCG_REVIEW_BUILT=1, so that test files running side by side never rewrite dist/ while another
+ * one runs it; a single file run by hand still builds.
+ */
 export function build(): void {
+  if (process.env.MEMCG_REVIEW_BUILT === '1') return;
   const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.json')], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}${r.stderr}`);
 }
