@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Context, Probot } from 'probot';
 import type { ReviewLimits, Target } from '../types.js';
 import type { Reviewer } from '../review/reviewer.js';
@@ -6,6 +7,7 @@ import { isOurRerequest, isRerunComment, PULL_REQUEST_ACTIONS, repoOf, type Chec
 import { KeyedLock } from './keyed-lock.js';
 import { DEFAULT_MAX_PAYLOAD_BYTES, limitPayloads } from './payload-limit.js';
 import { RecentReviews } from './recent-reviews.js';
+import type { ReviewClaims } from './review-claims.js';
 import { octokitApi } from './octokit-api.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry-policy.js';
 import { reviewerCache } from './reviewer-cache.js';
@@ -22,6 +24,8 @@ export interface AppOptions {
   appId?: number;
   /** Webhook bodies larger than this are refused with 413 (default DEFAULT_MAX_PAYLOAD_BYTES). */
   maxPayloadBytes?: number;
+  /** Shared between replicas (REDIS_URL): a head is reviewed by one replica at a time. */
+  claims?: ReviewClaims;
 }
 
 type AnyContext = Context<'pull_request' | 'issue_comment' | 'check_run'>;
@@ -77,6 +81,7 @@ export function createApp(options: AppOptions = {}) {
           log: { info: (m) => context.log.info(m), warn: (m) => context.log.warn(m), error: (m) => context.log.error(m) },
           now: options.now ?? Date.now,
           version: options.version ?? 'dev',
+          ...(options.claims ? { claims: options.claims, token: randomUUID() } : {}),
         });
         if (done.kind === 'reviewed') recent.add(head);
         return done;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createApp } from './app.js';
+import { redisClaims } from './redis-claims.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry-policy.js';
 
 /** The entry `probot run` loads (`npm start`): the App with its settings from the environment. */
@@ -32,10 +33,13 @@ if (!process.env.WEBHOOK_SECRET) {
 
 const appId = Number(process.env.APP_ID);
 const maxPayload = Number(process.env.MEMCG_REVIEW_MAX_PAYLOAD_BYTES);
+// The Redis that probot's rate limiting shares (REDIS_URL) also holds each head's review claim.
+const redisUrl = process.env.REDIS_URL;
 
 export default createApp({
   retry: retryFromEnv(process.env),
   version: version(),
   ...(Number.isInteger(appId) && appId > 0 ? { appId } : {}),
   ...(Number.isSafeInteger(maxPayload) && maxPayload > 0 ? { maxPayloadBytes: maxPayload } : {}),
+  ...(redisUrl ? { claims: redisClaims(redisUrl) } : {}),
 });

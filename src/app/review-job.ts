@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Finding, ReviewLimits, Target } from '../types.js';
 import type { Reviewer } from '../review/reviewer.js';
 import { UnsupportedTargetError } from '../review/reviewer.js';
@@ -15,7 +16,9 @@ import type { CheckRunInfo, CheckRunOutput, GitHubApi, PostedReviewComment } fro
 import { loadSnapshot } from './load-snapshot.js';
 import { MAX_STATE_FINDINGS, readFindingMarkers, stateMarker, type ReviewState } from './markers.js';
 import { readConfig } from './read-config.js';
+import type { ConfigResult } from './parse-config.js';
 import { previousState } from './previous-state.js';
+import { claimKey, type ReviewClaims } from './review-claims.js';
 import { removeDuplicates } from './remove-duplicates.js';
 import { ownComments } from './own-comments.js';
 import { planComments, type CommentPlan } from './plan-comments.js';
@@ -23,7 +26,7 @@ import { reviewBody } from './review-body.js';
 import { resolvedFindings } from './resolved-findings.js';
 import { resolveTarget } from './resolve-target.js';
 import { reviewPullRequest } from './review-pull-request.js';
-import { decideRun } from './run-decision.js';
+import { decideRun, IN_PROGRESS_FRESH_MS } from './run-decision.js';
 import { GITHUB_TEXT_LIMIT, truncate } from './truncate.js';
 import type { ApiSurface } from '../model/api-surface.js';
 
@@ -60,6 +63,10 @@ export interface JobDeps {
   log: Logger;
   now(): number;
   version: string;
+  /** Shared with the other replicas (REDIS_URL): one review of a head at a time across them. */
+  claims?: ReviewClaims;
+  /** This delivery's token for a claim (unique per job). */
+  token?: string;
 }
 
 export type JobOutcome = { kind: 'skipped'; why: string } | { kind: 'reviewed'; checkRunId?: number; conclusion: string; commentsPosted: number } | { kind: 'failed'; error: string };
@@ -71,8 +78,30 @@ export async function runReviewJob(req: ReviewRequest, deps: JobDeps): Promise<J
   const { api, log } = deps;
   const { parsed, note: configNote } = await readConfig(api);
   if (req.draft && !req.force && !(parsed.ok && parsed.config.drafts)) return { kind: 'skipped', why: 'draft pull request' };
-  const useCheckRun = parsed.ok ? parsed.config.checkRun : true;
   const hash = configHash(parsed.ok ? parsed.config : parsed.error, deps.version);
+  if (!deps.claims) return await claimed(req, deps, parsed, hash, configNote);
+  const key = claimKey(req, hash);
+  const token = deps.token ?? randomUUID();
+  let held: boolean;
+  try {
+    held = await deps.claims.claim(key, token, IN_PROGRESS_FRESH_MS);
+  } catch (e) {
+    // Without the shared store the replica reviews as if it were alone (GitHub's record still dedupes later deliveries).
+    log.warn(`could not claim the head in Redis (${errorText(e)}); reviewing without a claim`);
+    return await claimed(req, deps, parsed, hash, configNote);
+  }
+  if (!held) return { kind: 'skipped', why: 'another replica is reviewing this head' };
+  try {
+    return await claimed(req, deps, parsed, hash, configNote);
+  } finally {
+    await deps.claims.release(key, token).catch((e: unknown) => log.warn(`could not release the claim in Redis (${errorText(e)})`));
+  }
+}
+
+/** The review once this replica holds the head (or no claims are shared). */
+async function claimed(req: ReviewRequest, deps: JobDeps, parsed: ConfigResult, hash: string, configNote: string | undefined): Promise<JobOutcome> {
+  const { api, log } = deps;
+  const useCheckRun = parsed.ok ? parsed.config.checkRun : true;
   let runs: CheckRunInfo[] = [];
   let checkRunId: number | undefined;
   if (useCheckRun) {
