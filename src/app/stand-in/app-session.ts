@@ -7,6 +7,8 @@ import { signDelivery } from './sign.js';
 /** The real server process (`probot run dist/app/index.js`, as `npm start` runs it) pointed at a stand-in. */
 export interface AppSession {
   port: number;
+  /** The server process's id (its RSS is in /proc/PID/status). */
+  pid: number;
   secret: string;
   /** Sends a delivery to /api/github/webhooks; `signature` overrides the correct one. */
   deliver(event: string, payload: unknown, options?: { id?: string; signature?: string }): Promise<{ status: number; text: string }>;
@@ -89,6 +91,7 @@ export async function startAppSession(options: SessionOptions): Promise<AppSessi
   }
   return {
     port,
+    pid: child.pid!,
     secret,
     output,
     stop,

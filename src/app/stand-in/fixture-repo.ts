@@ -103,3 +103,20 @@ export function buildFixtureRepo(input: FixtureInput): FixtureRepo {
   }
   return { owner: input.owner ?? 'kernel-fork', name: input.name ?? 'linux', defaultBranch: 'main', base, commits, tooLarge: new Set(input.tooLarge ?? []) };
 }
+
+/**
+ * The same commits on another branch of the same base: each message gets `tag` (so each commit,
+ * and the branch's head, has an id of its own), for a stand-in serving many pull requests.
+ */
+export function branchFrom(base: RepoCommit, commits: readonly RepoCommit[], tag: string): RepoCommit[] {
+  const out: RepoCommit[] = [];
+  let parent = base;
+  for (const c of commits) {
+    const [subject, ...rest] = c.message.split('\n');
+    const message = [`${subject} [${tag}]`, ...rest].join('\n');
+    const commit: RepoCommit = { sha: commitSha(parent.sha, message, c.tree), message, parents: [parent.sha], tree: c.tree };
+    out.push(commit);
+    parent = commit;
+  }
+  return out;
+}

@@ -20,7 +20,8 @@ interface Reply {
 
 /**
  * A local stand-in for GitHub's REST API (under /api/v3, as GitHub Enterprise serves it), for one
- * repository with one pull request. It answers the calls the App makes, checks them as GitHub
+ * repository with one pull request (`options.prNumber`, the repository's commits) and any others
+ * added with `addPull`. It answers the calls the App makes, checks them as GitHub
  * would (50 annotations per request, review comment lines in the diff, text limits) and records
  * every request. Loopback only.
  */
@@ -28,11 +29,33 @@ export class GitHubStandIn {
   readonly state = new StandInState();
   #server: Server | null = null;
   #port = 0;
+  /** The other pull requests, by number: their commits on the same base. */
+  readonly #pulls = new Map<number, RepoCommit[]>();
 
   constructor(readonly repo: FixtureRepo, readonly options: StandInOptions) {}
 
   get head(): RepoCommit {
-    return this.repo.commits[this.repo.commits.length - 1] ?? this.repo.base;
+    return this.headOf(this.options.prNumber);
+  }
+
+  /** Serves another pull request: its commits on the repository's base (see `branchFrom`). */
+  addPull(number: number, commits: RepoCommit[]): void {
+    if (number === this.options.prNumber || this.#pulls.has(number)) throw new Error(`pull request ${number} exists`);
+    this.#pulls.set(number, commits);
+  }
+
+  /** Every pull request served, by number. */
+  pullNumbers(): number[] {
+    return [this.options.prNumber, ...this.#pulls.keys()];
+  }
+
+  commitsOf(number: number): RepoCommit[] | undefined {
+    return number === this.options.prNumber ? this.repo.commits : this.#pulls.get(number);
+  }
+
+  headOf(number: number): RepoCommit {
+    const commits = this.commitsOf(number) ?? [];
+    return commits[commits.length - 1] ?? this.repo.base;
   }
 
   /** host:port for GHE_HOST. */
@@ -72,8 +95,12 @@ export class GitHubStandIn {
     return commit;
   }
 
-  pullFiles(): RepoFileChange[] {
-    return treeChanges(this.repo.base.tree, this.head.tree, this.repo.tooLarge);
+  pullFiles(number = this.options.prNumber): RepoFileChange[] {
+    return treeChanges(this.repo.base.tree, this.headOf(number).tree, this.repo.tooLarge);
+  }
+
+  #allCommits(): RepoCommit[] {
+    return [this.repo.base, ...this.repo.commits, ...[...this.#pulls.values()].flat()];
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -111,7 +138,6 @@ export class GitHubStandIn {
     const q = url.searchParams;
     const { owner, name } = this.repo;
     const repoPath = `/repos/${owner}/${name}`;
-    const n = this.options.prNumber;
     let m: RegExpExecArray | null;
     if (method === 'GET' && p === '/app') return { status: 200, body: { id: this.options.appId, slug: this.options.appSlug, name: this.options.appSlug } };
     if (method === 'POST' && (m = /^\/app\/installations\/(\d+)\/access_tokens$/.exec(p))) {
@@ -121,10 +147,14 @@ export class GitHubStandIn {
     if (!p.startsWith(repoPath + '/')) return notFound();
     const rest = p.slice(repoPath.length);
     if (method === 'GET' && (m = /^\/contents\/(.+)$/.exec(rest))) return this.#contents(decodeURIComponent(m[1]!), q.get('ref'), accept);
-    if (method === 'GET' && rest === `/pulls/${n}`) return { status: 200, body: this.pullJson() };
-    if (method === 'GET' && rest === '/pulls') return page(q, q.get('state') === 'closed' ? [] : [this.pullJson()]);
-    if (method === 'GET' && rest === `/pulls/${n}/commits`) return page(q, this.repo.commits.map((c) => commitJson(c)), 250);
-    if (method === 'GET' && rest === `/pulls/${n}/files`) return page(q, this.pullFiles(), 3000);
+    if (method === 'GET' && rest === '/pulls') return page(q, q.get('state') === 'closed' ? [] : this.pullNumbers().map((k) => this.pullJson(k)));
+    const pull = /^\/pulls\/(\d+)(\/.*)?$/.exec(rest);
+    const n = pull ? Number(pull[1]) : NaN;
+    const commits = pull ? this.commitsOf(n) : undefined;
+    if (pull && !commits) return notFound();
+    if (method === 'GET' && pull && pull[2] === undefined) return { status: 200, body: this.pullJson(n) };
+    if (method === 'GET' && rest === `/pulls/${n}/commits`) return page(q, commits!.map((c) => commitJson(c)), 250);
+    if (method === 'GET' && rest === `/pulls/${n}/files`) return page(q, this.pullFiles(n), 3000);
     if (method === 'GET' && (m = /^\/commits\/([0-9a-f]{40})$/.exec(rest))) return this.#commit(m[1]!, q);
     if (method === 'GET' && (m = /^\/commits\/([^/]+)\/check-runs$/.exec(rest))) {
       const runs = this.state.checkRuns.filter((r) => r.head_sha === m![1] && (!q.get('check_name') || r.name === q.get('check_name')) && (!q.get('app_id') || String(this.options.appId) === q.get('app_id')));
@@ -133,23 +163,25 @@ export class GitHubStandIn {
       const at = (Number(q.get('page') ?? 1) - 1) * per;
       return { status: 200, body: { total_count: runs.length, check_runs: sorted.slice(at, at + per) } };
     }
-    if (method === 'POST' && rest === '/check-runs') return this.state.createCheckRun(body as Record<string, unknown>, this.options);
+    if (method === 'POST' && rest === '/check-runs') {
+      const sha = (body as Record<string, unknown> | undefined)?.head_sha;
+      return this.state.createCheckRun(body as Record<string, unknown>, this.options, this.pullNumbers().filter((k) => this.headOf(k).sha === sha));
+    }
     if (method === 'PATCH' && (m = /^\/check-runs\/(\d+)$/.exec(rest))) return this.state.updateCheckRun(Number(m[1]), body as Record<string, unknown>);
-    if (method === 'GET' && rest === `/pulls/${n}/comments`) return page(q, this.state.reviewComments);
-    if (method === 'POST' && rest === `/pulls/${n}/reviews`) return this.state.createReview(body as Record<string, unknown>, this.head.sha, this.#commentable(), `${this.options.appSlug}[bot]`);
+    if (method === 'GET' && rest === `/pulls/${n}/comments`) return page(q, this.state.reviewComments.filter((c) => c.pull_number === n));
+    if (method === 'POST' && rest === `/pulls/${n}/reviews`) return this.state.createReview(body as Record<string, unknown>, this.headOf(n).sha, this.#commentable(n), `${this.options.appSlug}[bot]`, n);
     if (method === 'DELETE' && (m = /^\/pulls\/comments\/(\d+)$/.exec(rest))) return this.state.deleteReviewComment(Number(m[1]));
     return notFound();
   }
 
   /** New-side lines of the pull request's diff a review comment may be placed on, per file. */
-  #commentable(): Map<string, Map<number, number>> {
-    return new Map(this.pullFiles().map((f) => [f.filename, f.patch === undefined ? new Map() : diffLines(f.patch).commentable]));
+  #commentable(number: number): Map<string, Map<number, number>> {
+    return new Map(this.pullFiles(number).map((f) => [f.filename, f.patch === undefined ? new Map() : diffLines(f.patch).commentable]));
   }
 
   #treeAt(ref: string | null): Map<string, string> | null {
     if (ref === null || ref === this.repo.defaultBranch) return this.repo.base.tree;
-    const all = [this.repo.base, ...this.repo.commits];
-    return all.find((c) => c.sha === ref)?.tree ?? null;
+    return this.#allCommits().find((c) => c.sha === ref)?.tree ?? null;
   }
 
   #contents(path: string, ref: string | null, accept: string): Reply {
@@ -162,11 +194,11 @@ export class GitHubStandIn {
   }
 
   #commit(sha: string, q: URLSearchParams): Reply {
-    const all = [this.repo.base, ...this.repo.commits];
-    const k = all.findIndex((c) => c.sha === sha);
-    if (k === -1) return { status: 422, body: { message: `No commit found for SHA: ${sha}` } };
-    const commit = all[k]!;
-    const before = k === 0 ? new Map<string, string>() : all[k - 1]!.tree;
+    const all = this.#allCommits();
+    const commit = all.find((c) => c.sha === sha);
+    if (!commit) return { status: 422, body: { message: `No commit found for SHA: ${sha}` } };
+    const parent = all.find((c) => c.sha === commit.parents[0]);
+    const before = parent ? parent.tree : new Map<string, string>();
     const files = treeChanges(before, commit.tree, this.repo.tooLarge);
     const per = Math.min(300, Number(q.get('per_page') ?? 300));
     const pageNo = Number(q.get('page') ?? 1);
@@ -176,17 +208,18 @@ export class GitHubStandIn {
     return { status: 200, body: { ...commitJson(commit), files: slice }, headers };
   }
 
-  pullJson(): Record<string, unknown> {
+  pullJson(number = this.options.prNumber): Record<string, unknown> {
     const repository = repoJson(this.repo);
+    const commits = this.commitsOf(number) ?? [];
     return {
-      number: this.options.prNumber,
+      number,
       state: 'open',
       draft: false,
-      title: this.repo.commits[0]?.message.split('\n', 1)[0] ?? 'pull request',
-      head: { sha: this.head.sha, ref: 'memcg-series', repo: repository },
+      title: commits[0]?.message.split('\n', 1)[0] ?? 'pull request',
+      head: { sha: this.headOf(number).sha, ref: number === this.options.prNumber ? 'memcg-series' : `memcg-series-${number}`, repo: repository },
       base: { sha: this.repo.base.sha, ref: this.repo.defaultBranch, repo: repository },
-      commits: this.repo.commits.length,
-      changed_files: this.pullFiles().length,
+      commits: commits.length,
+      changed_files: this.pullFiles(number).length,
     };
   }
 }

@@ -32,6 +32,7 @@ export interface StoredCheckRun {
 
 export interface StoredReview {
   id: number;
+  pull_number: number;
   body: string;
   event: string;
   commit_id: string;
@@ -39,6 +40,7 @@ export interface StoredReview {
 
 export interface StoredComment {
   id: number;
+  pull_number: number;
   pull_request_review_id: number;
   path: string;
   line: number;
@@ -118,7 +120,8 @@ export class StandInState {
     }
   }
 
-  createCheckRun(body: Record<string, unknown>, app: { appId: number; appSlug: string; prNumber: number }): Reply {
+  /** `pulls`: the open pull requests whose head is the run's commit (default: the stand-in's one). */
+  createCheckRun(body: Record<string, unknown>, app: { appId: number; appSlug: string; prNumber: number }, pulls: number[] = [app.prNumber]): Reply {
     const problem = checkOutput(body.output);
     if (typeof body.name !== 'string' || typeof body.head_sha !== 'string') return invalid('name and head_sha are required');
     if (problem) return invalid(problem);
@@ -134,7 +137,7 @@ export class StandInState {
       app: { id: app.appId, slug: app.appSlug },
       output: { title: (output.title as string) ?? null, summary: (output.summary as string) ?? null, text: (output.text as string) ?? null, annotations_count: 0 },
       annotations: [],
-      pull_requests: [{ number: app.prNumber }],
+      pull_requests: pulls.map((number) => ({ number })),
     };
     this.#addAnnotations(run, output.annotations);
     this.checkRuns.push(run);
@@ -169,7 +172,7 @@ export class StandInState {
     run.output.annotations_count = run.annotations.length;
   }
 
-  createReview(body: Record<string, unknown>, headSha: string, commentable: Map<string, Map<number, number>>, login: string): Reply {
+  createReview(body: Record<string, unknown>, headSha: string, commentable: Map<string, Map<number, number>>, login: string, pullNumber = 0): Reply {
     const comments = Array.isArray(body.comments) ? (body.comments as Record<string, unknown>[]) : [];
     if (body.event === 'COMMENT' && !body.body && comments.length === 0) return invalid('a COMMENT review needs a body or comments');
     for (const c of comments) {
@@ -182,11 +185,12 @@ export class StandInState {
       for (let l = start; l <= line; l++) if (lines.get(l) !== hunk) return invalid('Pull request review thread start line must be in the same hunk as the line');
       if (String(c.body ?? '').length > TEXT_LIMIT) return invalid('body is too long (maximum is 65536 characters)');
     }
-    const review: StoredReview = { id: this.#nextId++, body: String(body.body ?? ''), event: String(body.event ?? 'PENDING'), commit_id: String(body.commit_id ?? headSha) };
+    const review: StoredReview = { id: this.#nextId++, pull_number: pullNumber, body: String(body.body ?? ''), event: String(body.event ?? 'PENDING'), commit_id: String(body.commit_id ?? headSha) };
     this.reviews.push(review);
     for (const c of comments) {
       this.reviewComments.push({
         id: this.#nextId++,
+        pull_number: pullNumber,
         pull_request_review_id: review.id,
         path: String(c.path),
         line: Number(c.line),
