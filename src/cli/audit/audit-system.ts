@@ -6,6 +6,8 @@ export interface AuditSystem {
   cores: number;
   /** stderr, when it is a terminal: the progress line goes there. */
   terminal?: Terminal;
+  /** The grep command the prefilter's literal search is handed to (default: grep on the PATH). */
+  grep?: string;
 }
 
 export function nodeAuditSystem(): AuditSystem {

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { auditResultOf, changedFiles, type ChangedFile } from '../../audit/audit-result-of.js';
 import type { AuditResult } from '../../audit/audit-result.js';
 import { pathFilter } from '../../audit/path-filter.js';
-import { Tally } from '../../audit/tally.js';
+import { createPrefilter } from '../../audit/prefilter.js';
+import { Tally, type BatchReport } from '../../audit/tally.js';
 import { unifiedDiff } from '../../fix/unified-diff.js';
 import { UnsupportedTargetError } from '../../review/reviewer.js';
 import { DEFAULT_CORE_FILES, DEFAULT_LIMITS, DEFAULT_OPTIONS, type ReviewOptions } from '../../types.js';
@@ -19,7 +20,9 @@ import { auditTarget, refusedTarget } from './audit-target.js';
 import { batches } from './batches.js';
 import { formatAudit } from './format-audit.js';
 import { startProgress } from './progress.js';
-import { runInProcess } from './run-in-process.js';
+import { grepAudit } from './grep-audit.js';
+import { reviewOnWorkers } from './review-pool.js';
+import { reviewInProcess, runInProcess } from './run-in-process.js';
 import { walkTree, type WalkCounts } from './walk-tree.js';
 import { runOnWorkers } from './worker-pool.js';
 import type { WorkerSetup } from './worker-setup.js';
@@ -32,7 +35,9 @@ const BATCH = 16;
 /**
  * `memcg-review audit DIR`: walks the tree, prefilters and reviews its C files (on worker
  * threads, or on this one with --jobs 1), then reports, fixes in place (--fix) or prints one
- * patch (--diff).
+ * patch (--diff). The prefilter's literal search is handed to the system's grep when it is
+ * there (--prefilter auto, the default), the files it names reviewed while the walk and grep
+ * go on; otherwise, or with --prefilter js, the workers read and prefilter every file.
  */
 export async function audit(argv: readonly string[], io: Io, deps: Deps, system: AuditSystem = nodeAuditSystem()): Promise<ExitCode> {
   const args = parseAuditArgs(argv, DEFAULT_OPTIONS.target);
@@ -43,10 +48,10 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
   const tree = openTree(args.dir, io);
   const { target, detected } = auditTarget(args.target, tree, args.dir, io);
   const setup: WorkerSetup = { root: tree.root, options: reviewOptions(args, target), mode: args.mode };
-  const tally = new Tally();
+  let tally: Tally;
   let walked: WalkCounts;
   try {
-    walked = await review(args, setup, tally, deps, system);
+    ({ tally, walked } = await review(args, setup, deps, system));
   } catch (e) {
     if (e instanceof UserError) throw refusedTarget(e, args.dir, detected);
     throw e;
@@ -66,10 +71,34 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
   return exitCodeFor(result, args.failOn);
 }
 
-async function review(args: AuditArgs, setup: WorkerSetup, tally: Tally, deps: Deps, system: AuditSystem): Promise<WalkCounts> {
-  const counts: WalkCounts = { symlinks: 0, unreadable: [] };
-  const work = batches(walkTree(setup.root, pathFilter(args.include, args.exclude), counts), BATCH);
+async function review(args: AuditArgs, setup: WorkerSetup, deps: Deps, system: AuditSystem): Promise<{ tally: Tally; walked: WalkCounts }> {
+  const filter = pathFilter(args.include, args.exclude);
   const jobs = args.jobs ?? system.cores;
+  const literals = createPrefilter().literals;
+  if (args.prefilter !== 'js' && literals) {
+    const tally = new Tally();
+    const onReport = (r: BatchReport) => tally.add(r);
+    const queue = jobs === 1 ? reviewInProcess(setup, () => startReviewer(deps, setup), onReport) : reviewOnWorkers(setup, jobs, onReport);
+    const stop = startProgress(system.terminal, tally);
+    try {
+      const walked = await grepAudit(setup.root, filter, literals, queue, onReport, system.grep);
+      if (!('fallback' in walked)) {
+        await queue.end();
+        tally.stats.symlinks = walked.symlinks;
+        return { tally, walked };
+      }
+      await queue.cancel();
+      if (args.prefilter === 'grep') throw new UserError(`--prefilter grep: ${walked.fallback}`);
+    } catch (e) {
+      await queue.cancel();
+      throw e;
+    } finally {
+      stop();
+    }
+  }
+  const tally = new Tally();
+  const walked: WalkCounts = { symlinks: 0, unreadable: [] };
+  const work = batches(walkTree(setup.root, filter, walked), BATCH);
   const stop = startProgress(system.terminal, tally);
   try {
     if (jobs === 1) await runInProcess(setup, await startReviewer(deps, setup), work, (r) => tally.add(r));
@@ -77,8 +106,8 @@ async function review(args: AuditArgs, setup: WorkerSetup, tally: Tally, deps: D
   } finally {
     stop();
   }
-  tally.stats.symlinks = counts.symlinks;
-  return counts;
+  tally.stats.symlinks = walked.symlinks;
+  return { tally, walked };
 }
 
 function reviewOptions(args: AuditArgs, target: ReviewOptions['target']): ReviewOptions {
