@@ -1,0 +1,89 @@
+/**
+ * The grep path of the audit's prefilter against the JavaScript one, on a tree with the cases
+ * where they could part: a dot folder, symbolic links, NUL bytes, a FIFO, a non-C file, names
+ * with spaces and newlines, a token split by a line break; and its fallbacks.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createPrefilter } from '../../../src/audit/prefilter.js';
+import { pathFilter, type PathFilter } from '../../../src/audit/path-filter.js';
+import type { BatchReport } from '../../../src/audit/tally.js';
+import { grepAudit } from '../../../src/cli/audit/grep-audit.js';
+import { BytesReader } from '../../../src/cli/audit/read-bytes.js';
+import type { ReviewQueue } from '../../../src/cli/audit/review-pool.js';
+import { walkTree } from '../../../src/cli/audit/walk-tree.js';
+import { tempDir } from '../../helpers/tree.js';
+import { AUDIT_TREE } from './audit-fixture.js';
+
+/** Files the JavaScript prefilter lets through (the walk, every file read, the literal test). */
+export function jsCandidates(root: string, filter: PathFilter): string[] {
+  const reader = new BytesReader();
+  const prefilter = createPrefilter();
+  const out: string[] = [];
+  for (const rel of walkTree(root, filter, { symlinks: 0, unreadable: [] })) {
+    if (prefilter.test(reader.read(path.join(root, rel))) === 'candidate') out.push(rel);
+  }
+  return out.sort();
+}
+
+/** What the grep path pushes for review, with the counts it reports for the other files. */
+export async function grepCandidates(root: string, filter: PathFilter, grep = 'grep') {
+  const pushed: string[] = [];
+  const reports: BatchReport[] = [];
+  const queue: ReviewQueue = { push: (f) => void pushed.push(f), end: async () => {}, cancel: async () => {} };
+  const walked = await grepAudit(root, filter, createPrefilter().literals!, queue, (r) => reports.push(r), grep);
+  return { pushed: pushed.sort(), walked, skipped: reports.reduce((n, r) => n + r.files, 0), bytes: reports.reduce((n, r) => n + r.bytes, 0) };
+}
+
+let tree: string;
+beforeAll(() => {
+  tree = tempDir('memcg-grep-audit-');
+  fs.cpSync(AUDIT_TREE, tree, { recursive: true });
+  const write = (rel: string, text: string | Buffer) => {
+    fs.mkdirSync(path.dirname(path.join(tree, rel)), { recursive: true });
+    fs.writeFileSync(path.join(tree, rel), text);
+  };
+  write('.git/hidden.c', 'struct page *p; void f(void) { p->mem_cgroup = 0; }\n');
+  write('lib/.dot-file.c', 'int x = PageKmemcg(page);\n');
+  write('lib/nul.c', Buffer.concat([Buffer.from('int a;\0\0\xff\xfe '), Buffer.from('page->obj_cgroups\n')]));
+  write('lib/split.c', 'page->mem_\ncgroup\n');
+  write('lib/upper.C', 'page->mem_cgroup\n');
+  write('lib/notes.txt', 'page->mem_cgroup\n');
+  write('lib/with space.h', '#define X(p) ((p)->memcg_data)\n');
+  write('lib/new\nline.c', 'folio_memcg(folio);\n');
+  write('lib/plain.c', 'int plain(void) { return 0; }\n');
+  fs.symlinkSync('../lib/nul.c', path.join(tree, 'lib/link.c'));
+  fs.symlinkSync('../lib', path.join(tree, 'lib/loop'));
+  execFileSync('mkfifo', [path.join(tree, 'lib/fifo.c')]);
+});
+afterAll(() => fs.rmSync(tree, { recursive: true, force: true }));
+
+test('grep pushes exactly the files the JavaScript prefilter lets through, and counts the rest', async () => {
+  const all = pathFilter([], []);
+  const js = jsCandidates(tree, all);
+  expect(js).toEqual(expect.arrayContaining(['lib/.dot-file.c', 'lib/nul.c', 'lib/with space.h', 'lib/new\nline.c']));
+  expect(js).not.toContain('.git/hidden.c');
+  const g = await grepCandidates(tree, all);
+  expect(g.pushed).toEqual(js);
+  const walked = [...walkTree(tree, all, { symlinks: 0, unreadable: [] })];
+  expect(g.skipped).toBe(walked.length - js.length);
+  expect(g.walked).toEqual({ symlinks: 2, unreadable: [] });
+});
+
+test('--include and --exclude narrow the grep path as they narrow the walk', async () => {
+  const filter = pathFilter(['*.c'], ['lib/**']);
+  const g = await grepCandidates(tree, filter);
+  expect(g.pushed).toEqual(jsCandidates(tree, filter));
+  expect(g.pushed.some((p) => p.startsWith('lib/'))).toBe(false);
+});
+
+test('a missing grep, or one that meets trouble (exit status 2), answers a fallback', async () => {
+  const all = pathFilter([], []);
+  const missing = await grepCandidates(tree, all, '/nonexistent/grep');
+  expect(missing.walked).toEqual({ fallback: expect.stringContaining('/nonexistent/grep could not be started') });
+  const failing = path.join(tempDir('memcg-grep-fail-'), 'grep');
+  fs.writeFileSync(failing, '#!/bin/sh\necho "grep: ./x.c: Permission denied" >&2\nexit 2\n', { mode: 0o755 });
+  const trouble = await grepCandidates(tree, all, failing);
+  expect(trouble.walked).toEqual({ fallback: `${failing} exited with status 2: grep: ./x.c: Permission denied` });
+});
