@@ -14,10 +14,3 @@ export function grepArgv(literals: readonly string[]): string[] {
 
 /** The environment additions grep runs with: bytes, not characters. */
 export const GREP_ENV = { LC_ALL: 'C' } as const;
-
-/** Tree-relative paths out of grep's NUL-terminated './'-prefixed names; `rest` keeps an unfinished name. */
-export function splitGrepNames(chunk: string, rest: string): { names: string[]; rest: string } {
-  const parts = (rest + chunk).split('\0');
-  const last = parts.pop()!;
-  return { names: parts.filter((p) => p !== '').map((p) => (p.startsWith('./') ? p.slice(2) : p)), rest: last };
-}

@@ -1,4 +1,4 @@
-import { GREP_ENV, grepArgv, splitGrepNames } from '../../src/audit/grep-argv.js';
+import { GREP_ENV, grepArgv } from '../../src/audit/grep-argv.js';
 
 test('grep lists .c and .h files holding any literal, as bytes, skipping dot folders and devices', () => {
   expect(grepArgv(['mem_cgroup', 'Kmemcg'])).toEqual([
@@ -6,11 +6,4 @@ test('grep lists .c and .h files holding any literal, as bytes, skipping dot fol
   ]);
   expect(GREP_ENV).toEqual({ LC_ALL: 'C' });
   expect(() => grepArgv([])).toThrow('no literal');
-});
-
-test('NUL-terminated names split across chunks, ./ dropped', () => {
-  const a = splitGrepNames('./mm/memcontrol.c\0./fs/buf', '');
-  expect(a).toEqual({ names: ['mm/memcontrol.c'], rest: './fs/buf' });
-  const b = splitGrepNames('fer.c\0./a b\nc.h\0', a.rest);
-  expect(b).toEqual({ names: ['fs/buffer.c', 'a b\nc.h'], rest: '' });
 });

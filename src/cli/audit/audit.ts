@@ -81,7 +81,7 @@ async function review(args: AuditArgs, setup: WorkerSetup, deps: Deps, system: A
     const queue = jobs === 1 ? reviewInProcess(setup, () => startReviewer(deps, setup), onReport) : reviewOnWorkers(setup, jobs, onReport);
     const stop = startProgress(system.terminal, tally);
     try {
-      const walked = await grepAudit(setup.root, filter, literals, queue, onReport, system.grep);
+      const walked = await grepAudit(setup.root, filter, literals, queue, onReport, system.native);
       if (!('fallback' in walked)) {
         await queue.end();
         tally.stats.symlinks = walked.symlinks;

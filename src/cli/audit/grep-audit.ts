@@ -1,30 +1,35 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { GREP_ENV, grepArgv, splitGrepNames } from '../../audit/grep-argv.js';
+import { FIND_ARGV, parseFindEntry, splitNul } from '../../audit/find-entries.js';
+import { GREP_ENV, grepArgv } from '../../audit/grep-argv.js';
 import type { PathFilter } from '../../audit/path-filter.js';
 import { emptyBatch, type BatchReport } from '../../audit/tally.js';
 import { MAX_READ_BYTES } from './read-bytes.js';
 import type { ReviewQueue } from './review-pool.js';
-import { walkTree, type WalkCounts } from './walk-tree.js';
+import type { WalkCounts } from './walk-tree.js';
 
-/** Files the walk handles between two turns of the event loop (grep's output and the workers' reports are read in between). */
-const WALK_SLICE = 2048;
-
-/** Why the grep path gave up: the caller audits with the JavaScript prefilter instead. */
+/** Why the native path gave up: the caller audits with the JavaScript walk and prefilter instead. */
 export type GrepFallback = { fallback: string };
 
+/** The system commands the native path runs (default: grep and find on the PATH). */
+export interface NativeCommands {
+  grep?: string;
+  find?: string;
+}
+
 /**
- * The audit's literal search handed to the system's grep (grep -rlF, see grepArgv), run beside
- * the walk: the walk (the same one the JavaScript path takes) decides which files are audited
- * and counts their bytes with lstat; grep names the files holding a relevant literal; a file
- * named by both goes to `queue` at once, to be read, prefiltered again and reviewed exactly as
- * the JavaScript path would, while the walk and grep go on. Every other walked file is counted
- * as one the prefilter skipped. A file the walk cannot size, a file over MAX_READ_BYTES and a
- * name grep could not print as it is (not UTF-8) go to `queue` too, where they get the notes
- * the JavaScript path gives them. When grep is missing, fails, or meets a file or folder it
- * cannot read (exit status 2), this answers a fallback and the caller starts over in JavaScript,
- * so the results never depend on which path ran.
+ * The audit's walk and literal search handed to the system's find and grep, run side by side:
+ * find lists what the JavaScript walk would look at (FIND_ARGV: folders, links, .c and .h files
+ * with their sizes), to which the walk's own rules are applied here (the path filter, a folder
+ * under an excluded one not walked, links counted); grep -rlF (grepArgv) names the files holding
+ * a relevant literal. A file both accept goes to `queue` at once, to be read, prefiltered again
+ * and reviewed exactly as the JavaScript path would, while find and grep go on. Every other file
+ * is counted as one the prefilter skipped. A file over MAX_READ_BYTES and a name that is not
+ * UTF-8 go to `queue` too, where they get the notes the JavaScript path gives them.
+ *
+ * When a command is missing or fails (an unreadable file or folder: exit status 2 for grep, 1
+ * for find), or a folder shows twice (a bind mount, which the walk reads once) or has a name
+ * that is not UTF-8, this answers a fallback and the caller starts over in JavaScript, so the
+ * results never depend on which path ran.
  */
 export async function grepAudit(
   root: string,
@@ -32,12 +37,13 @@ export async function grepAudit(
   literals: readonly string[],
   queue: ReviewQueue,
   onReport: (r: BatchReport) => void,
-  grepCommand = 'grep',
+  commands: NativeCommands = {},
 ): Promise<WalkCounts | GrepFallback> {
   const counts: WalkCounts = { symlinks: 0, unreadable: [] };
   const unmatched = new Map<string, number>();
   const named = new Set<string>();
-  const grep = runGrep(grepCommand, root, literals, (name) => {
+  const grep = run(commands.grep ?? 'grep', grepArgv(literals), root, GREP_ENV, [0, 1], (record) => {
+    const name = record.startsWith('./') ? record.slice(2) : record;
     const size = unmatched.get(name);
     if (size === undefined) named.add(name);
     else {
@@ -46,26 +52,34 @@ export async function grepAudit(
     }
   });
 
-  const files = walkTree(root, filter, counts);
-  for (;;) {
-    let done = false;
-    for (let i = 0; i < WALK_SLICE; i++) {
-      const next = files.next();
-      if (next.done) {
-        done = true;
-        break;
-      }
-      const rel = next.value;
-      const size = regularSize(path.join(root, rel));
-      if (named.delete(rel) || size === undefined || size > MAX_READ_BYTES || rel.includes('\uFFFD')) queue.push(rel);
-      else unmatched.set(rel, size);
+  const walked = new Set<string>(['']);
+  const folderIds = new Set<string>();
+  let odd: string | undefined;
+  const find = run(commands.find ?? 'find', FIND_ARGV, root, {}, [0], (record) => {
+    const entry = parseFindEntry(record);
+    if (!entry) {
+      odd ??= `find printed an entry it was not asked for: ${JSON.stringify(record.slice(0, 80))}`;
+      return;
     }
-    if (done) break;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
+    const slash = entry.path.lastIndexOf('/');
+    const parent = slash === -1 ? '' : entry.path.slice(0, slash);
+    if (entry.kind === 'dir') {
+      if (folderIds.has(entry.id)) odd ??= `folder met twice: ${entry.path}`;
+      folderIds.add(entry.id);
+      if (entry.path.includes('\uFFFD')) odd ??= 'a folder name that is not UTF-8';
+      if (entry.path !== '' && walked.has(parent) && filter.directory(entry.path)) walked.add(entry.path);
+    } else if (!walked.has(parent)) return;
+    else if (entry.kind === 'link') counts.symlinks++;
+    else if (filter.file(entry.path)) {
+      const rel = entry.path;
+      if (named.delete(rel) || entry.size > MAX_READ_BYTES || rel.includes('\uFFFD')) queue.push(rel);
+      else unmatched.set(rel, entry.size);
+    }
+  });
 
-  const status = await grep;
-  if (status !== 'ok') return { fallback: status };
+  const [found, searched] = await Promise.all([find, grep]);
+  const trouble = odd ?? (found !== 'ok' ? found : searched !== 'ok' ? searched : undefined);
+  if (trouble) return { fallback: trouble };
   const skipped = emptyBatch();
   for (const size of unmatched.values()) {
     skipped.files++;
@@ -75,22 +89,15 @@ export async function grepAudit(
   return counts;
 }
 
-/** A regular file's size, without following a link; undefined when it is not one or cannot be asked. */
-function regularSize(file: string): number | undefined {
-  try {
-    const st = fs.lstatSync(file, { throwIfNoEntry: false });
-    return st?.isFile() ? st.size : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Runs grep in `root`, handing each name it prints to `onName`; 'ok' when it exits 0 or 1, else why not. */
-function runGrep(command: string, root: string, literals: readonly string[], onName: (name: string) => void): Promise<'ok' | string> {
+/**
+ * Runs a command in `root`, handing each NUL-terminated record it prints to `onRecord` ('./'
+ * left on); 'ok' when it exits with one of `okCodes`, else why not.
+ */
+function run(command: string, argv: readonly string[], root: string, env: Record<string, string>, okCodes: number[], onRecord: (record: string) => void): Promise<'ok' | string> {
   return new Promise((resolve) => {
     let child;
     try {
-      child = spawn(command, grepArgv(literals), { cwd: root, env: { ...process.env, ...GREP_ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
+      child = spawn(command, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (e) {
       resolve(`${command} could not be started: ${(e as Error).message}`);
       return;
@@ -99,9 +106,9 @@ function runGrep(command: string, root: string, literals: readonly string[], onN
     let stderr = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
-      const split = splitGrepNames(chunk, rest);
+      const split = splitNul(chunk, rest);
       rest = split.rest;
-      for (const name of split.names) onName(name);
+      for (const record of split.records) onRecord(record);
     });
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
@@ -109,8 +116,8 @@ function runGrep(command: string, root: string, literals: readonly string[], onN
     });
     child.on('error', (e) => resolve(`${command} could not be started: ${e.message}`));
     child.on('close', (code, signal) => {
-      if (rest !== '') onName(rest.startsWith('./') ? rest.slice(2) : rest);
-      if (code === 0 || code === 1) resolve('ok');
+      if (rest !== '') onRecord(rest);
+      if (code !== null && okCodes.includes(code)) resolve('ok');
       else resolve(`${command} exited with ${signal ?? `status ${code}`}${stderr ? `: ${stderr.split('\n', 1)[0]}` : ''}`);
     });
   });

@@ -54,12 +54,22 @@ test('--include and --exclude narrow the grep path as they narrow the walk', asy
   expect(g.pushed.some((p) => p.startsWith('lib/'))).toBe(false);
 });
 
-test('a missing grep, or one that meets trouble (exit status 2), answers a fallback', async () => {
+test('a missing grep or find, one that meets trouble, or a folder met twice answers a fallback', async () => {
   const all = pathFilter([], []);
-  const missing = await grepCandidates(tree, all, '/nonexistent/grep');
+  const missing = await grepCandidates(tree, all, { grep: '/nonexistent/grep' });
   expect(missing.walked).toEqual({ fallback: expect.stringContaining('/nonexistent/grep could not be started') });
-  const failing = path.join(tempDir('memcg-grep-fail-'), 'grep');
-  fs.writeFileSync(failing, '#!/bin/sh\necho "grep: ./x.c: Permission denied" >&2\nexit 2\n', { mode: 0o755 });
-  const trouble = await grepCandidates(tree, all, failing);
-  expect(trouble.walked).toEqual({ fallback: `${failing} exited with status 2: grep: ./x.c: Permission denied` });
+  expect((await grepCandidates(tree, all, { find: '/nonexistent/find' })).walked).toEqual({ fallback: expect.stringContaining('/nonexistent/find could not be started') });
+  const bin = tempDir('memcg-grep-fail-');
+  const script = (name: string, body: string) => {
+    fs.writeFileSync(path.join(bin, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+    return path.join(bin, name);
+  };
+  const grep = script('grep', 'echo "grep: ./x.c: Permission denied" >&2; exit 2');
+  expect((await grepCandidates(tree, all, { grep })).walked).toEqual({ fallback: `${grep} exited with status 2: grep: ./x.c: Permission denied` });
+  const find = script('find', "echo \"find: './y': Permission denied\" >&2; exit 1");
+  expect((await grepCandidates(tree, all, { find })).walked).toEqual({ fallback: `${find} exited with status 1: find: './y': Permission denied` });
+  const twice = script('find-twice', "printf 'd1:2 .\\0d1:3 ./a\\0d1:3 ./b\\0'");
+  expect((await grepCandidates(tree, all, { find: twice })).walked).toEqual({ fallback: 'folder met twice: b' });
+  const odd = script('find-odd', "printf 'zzz\\0'");
+  expect((await grepCandidates(tree, all, { find: odd })).walked).toEqual({ fallback: 'find printed an entry it was not asked for: "zzz"' });
 });
