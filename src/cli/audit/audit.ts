@@ -5,7 +5,7 @@ import { pathFilter } from '../../audit/path-filter.js';
 import { createPrefilter } from '../../audit/prefilter.js';
 import { Tally, type BatchReport } from '../../audit/tally.js';
 import { unifiedDiff } from '../../fix/unified-diff.js';
-import { UnsupportedTargetError } from '../../review/reviewer.js';
+import { SUPPORTED_TARGETS, UnsupportedTargetError } from '../../review/reviewer.js';
 import { DEFAULT_CORE_FILES, DEFAULT_LIMITS, DEFAULT_OPTIONS, type ReviewOptions } from '../../types.js';
 import type { Deps } from '../commands.js';
 import { exitCodeFor } from '../exit-code-for.js';
@@ -75,10 +75,14 @@ async function review(args: AuditArgs, setup: WorkerSetup, deps: Deps, system: A
   const filter = pathFilter(args.include, args.exclude);
   const jobs = args.jobs ?? system.cores;
   const literals = createPrefilter().literals;
+  // Workers start only for files to parse: a target they would refuse is refused here, even for a tree with none.
+  if (jobs !== 1 && !SUPPORTED_TARGETS.includes(setup.options.target)) throw new UserError(new UnsupportedTargetError(setup.options.target).message);
   if (args.prefilter !== 'js' && literals) {
     const tally = new Tally();
     const onReport = (r: BatchReport) => tally.add(r);
-    const queue = jobs === 1 ? reviewInProcess(setup, () => startReviewer(deps, setup), onReport) : reviewOnWorkers(setup, jobs, onReport);
+    // On the main thread the reviewer is made first, as on the JavaScript path: a refused target fails before any walk.
+    const reviewer = jobs === 1 ? await startReviewer(deps, setup) : undefined;
+    const queue = reviewer ? reviewInProcess(setup, async () => reviewer, onReport) : reviewOnWorkers(setup, jobs, onReport);
     const stop = startProgress(system.terminal, tally);
     try {
       const walked = await grepAudit(setup.root, filter, literals, queue, onReport, system.native);
