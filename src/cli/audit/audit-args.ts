@@ -30,6 +30,8 @@ export interface AuditArgs {
   maxReviewMillis?: number;
   /** --prefilter: who searches the files for the relevant literals (auto: grep when it runs, else JavaScript). */
   prefilter: PrefilterChoice;
+  /** --measure: compile and run the tree's own helpers (cc) and validate fixes by what they do. */
+  measure?: true;
 }
 
 export type AuditCommand = { kind: 'help' } | AuditArgs;
@@ -57,6 +59,10 @@ export function parseAuditArgs(argv: readonly string[], defaultTarget: Target): 
     }
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (name === '--measure' && eq === -1) {
+      args.measure = true;
+      continue;
+    }
     if (!VALUED.has(name)) {
       if (eq !== -1 || !setMode(args, name)) throw new UserError(`unknown option '${arg}' (try: memcg-review audit --help)`);
       continue;
