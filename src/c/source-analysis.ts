@@ -38,11 +38,25 @@ export interface SourceAnalysis {
 /** A file the review gives up on within its limits: reported as a note on that file, not as a failure. */
 export class ReviewLimitError extends Error {}
 
-/** ERROR and MISSING nodes of a tree; no walk when tree-sitter says there are none. */
+/**
+ * ERROR and MISSING nodes of a tree. Only subtrees tree-sitter marks as holding an error
+ * (`hasError`) are entered, so the walk follows the paths down to the errors instead of every
+ * node; an ERROR or MISSING node is counted, and walked whole, even when it is not so marked
+ * (tree-sitter leaves some ERROR nodes at no error cost).
+ */
 export function countSyntaxErrors(root: SyntaxNode): number {
   if (!root.hasError) return 0;
   let n = 0;
-  for (const d of descendants(root)) if (d.isError || d.isMissing) n++;
+  const stack: SyntaxNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!node.hasError) {
+      for (const d of descendants(node)) if (d.isError || d.isMissing) n++;
+      continue;
+    }
+    if (node.isError || node.isMissing) n++;
+    for (const child of node.children) if (child && (child.hasError || child.isError || child.isMissing)) stack.push(child);
+  }
   return n;
 }
 

@@ -7,6 +7,8 @@ import { hint } from '../did-you-mean.js';
 
 export const AUDIT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+export const PREFILTERS = ['auto', 'grep', 'js'] as const;
+export type PrefilterChoice = (typeof PREFILTERS)[number];
 
 export interface AuditArgs {
   kind: 'audit';
@@ -32,6 +34,8 @@ export interface AuditArgs {
   maxParseMillis?: number;
   /** --review-timeout: milliseconds after which a file's review is given up (a note). */
   maxReviewMillis?: number;
+  /** --prefilter: who searches the files for the relevant literals (auto: grep when it runs, else JavaScript). */
+  prefilter: PrefilterChoice;
   /** --measure: compile and run the tree's own helpers (cc) and validate fixes by what they do. */
   measure?: true;
 }
@@ -39,14 +43,14 @@ export interface AuditArgs {
 export type AuditCommand = { kind: 'help' } | AuditArgs;
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-const VALUED = new Set(['--target', '--format', '--output', '-o', '--jobs', '-j', '--include', '--exclude', '--fail-on', '--core', '--baseline', '--max-file-size', '--parse-timeout', '--review-timeout']);
+const VALUED = new Set(['--target', '--format', '--output', '-o', '--jobs', '-j', '--include', '--exclude', '--fail-on', '--core', '--baseline', '--max-file-size', '--parse-timeout', '--review-timeout', '--prefilter']);
 export const MAX_JOBS = 64;
 
 /** Parses the arguments after `audit`; throws UserError on bad usage. */
 export function parseAuditArgs(argv: readonly string[], defaultTarget: Target): AuditCommand {
   if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
   const args: Omit<AuditArgs, 'dir'> & { dir?: string } = {
-    kind: 'audit', target: defaultTarget, format: 'text', mode: 'report', fixLevel: 'proven', include: [], exclude: [], failOn: 'warning', core: [],
+    kind: 'audit', target: defaultTarget, format: 'text', mode: 'report', fixLevel: 'proven', include: [], exclude: [], failOn: 'warning', core: [], prefilter: 'auto',
   };
   const dirs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -119,6 +123,9 @@ function setValue(args: Omit<AuditArgs, 'dir'>, name: string, value: string): vo
       break;
     case '--review-timeout':
       args.maxReviewMillis = positive(name, value);
+      break;
+    case '--prefilter':
+      args.prefilter = oneOf(name, value, PREFILTERS);
       break;
   }
 }
