@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../types.js';
+import { sourceKey, type ReviewResult } from '../review/result.js';
+import { LineIndex } from '../text/line-index.js';
 
 /** The code line as a fingerprint sees it: blanks squeezed, ends trimmed, so re-indenting keeps it. */
 export function normalizeCodeLine(line: string): string {
@@ -23,5 +25,19 @@ export function fingerprintAll(findings: readonly Finding[], lineOf: (f: Finding
     const ordinal = seen.get(base) ?? 0;
     seen.set(base, ordinal + 1);
     return fingerprint(f.ruleId, f.file, lineOf(f), ordinal);
+  });
+}
+
+/**
+ * The fingerprints of a result's findings, in order, over the reviewed texts they point into: the
+ * one identity of a finding, used by SARIF's primaryLocationLineHash and the App's markers.
+ */
+export function fingerprintsOf(result: Pick<ReviewResult, 'findings' | 'sources'>): string[] {
+  const indexes = new Map<string, LineIndex>();
+  return fingerprintAll(result.findings, (f) => {
+    const key = sourceKey(f.file, f.patch?.index);
+    let index = indexes.get(key);
+    if (!index) indexes.set(key, (index = new LineIndex(result.sources.get(key) ?? '')));
+    return index.lineText(f.line);
   });
 }

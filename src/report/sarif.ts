@@ -3,7 +3,7 @@ import { sourceOf } from '../review/result.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { LineIndex } from '../text/line-index.js';
 import type { Finding, Severity } from '../types.js';
-import { findingFingerprint } from './fingerprint.js';
+import { fingerprintsOf } from './fingerprint.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -13,7 +13,8 @@ const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'w
 /**
  * The audit as SARIF 2.1.0 for GitHub code scanning: one run whose driver lists the rules
  * (id, descriptions, help from the rule's docs, default level), one result per finding with its
- * location relative to the tree (%SRCROOT%), a primaryLocationLineHash that survives moved lines, and the
+ * location relative to the tree (%SRCROOT%), a primaryLocationLineHash that survives moved lines
+ * (the finding's one fingerprint, the same as the App's markers), and the
  * fix (with the model's verdict) as a SARIF fix. Notes and errors become notifications.
  */
 export function formatSarif(result: AuditResult, version: string, rules: readonly RuleMeta[]): string {
@@ -24,7 +25,7 @@ export function formatSarif(result: AuditResult, version: string, rules: readonl
     if (!index) indexes.set(f.file, (index = new LineIndex(sourceOf(result, f) ?? '')));
     return index;
   };
-  const seen = new Map<string, number>();
+  const fingerprints = fingerprintsOf(result);
   const sarif = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -54,13 +55,7 @@ export function formatSarif(result: AuditResult, version: string, rules: readonl
             ],
           },
         ],
-        results: result.findings.map((f) => {
-          const lineText = indexOf(f).lineText(f.line);
-          const key = `${f.ruleId}\0${f.file}\0${lineText.replace(/\s+/g, '')}`;
-          const occurrence = seen.get(key) ?? 0;
-          seen.set(key, occurrence + 1);
-          return sarifResult(f, ruleIndex.get(f.ruleId), indexOf(f), findingFingerprint(f.ruleId, f.file, lineText, occurrence));
-        }),
+        results: result.findings.map((f, i) => sarifResult(f, ruleIndex.get(f.ruleId), indexOf(f), fingerprints[i]!)),
       },
     ],
   };
