@@ -5,13 +5,12 @@ import { checkpatchOptions } from './checkpatch-options.js';
 import { exitCodeFor } from './exit-code-for.js';
 import type { ExitCode } from './exit-codes.js';
 import { fixDiff } from './fix-diff.js';
-import { fixInputs } from './fix-inputs.js';
+import { reviewAndFix } from '../pipeline/fix-inputs.js';
 import { formatReport } from './format-report.js';
 import { commitPatch, gitBaseReader } from './git-inputs.js';
 import { parentOf, rangeCommits } from './git-range.js';
 import type { Io } from './io.js';
 import type { Inputs } from './load-inputs.js';
-import { reviewInputs } from './review-inputs.js';
 import { DEFAULT_CORE_FILES } from '../types.js';
 import { selectRules } from './rule-selection.js';
 import { reviewLimits } from './review-limits.js';
@@ -30,13 +29,11 @@ export async function checkGit(args: CheckArgs & { git: string; target: Target }
     return { read: gitBaseReader(io.cwd, parent, notes), notes };
   };
   const reviewer = selectRules(await startReviewer(createReviewer, { target: args.target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core], limits: reviewLimits(args) }), args);
-  const before = reviewInputs(reviewer, inputs, args.target, base);
-  if (args.mode !== 'diff') {
+  const { before, fix, after } = reviewAndFix(reviewer, inputs, args.target, { base, fix: args.mode === 'diff' });
+  if (!fix || !after) {
     io.stdout(formatReport(before.result, args.format, io.version, checkpatchOptions(args, before, true)));
     return exitCodeFor(before.result, args.failOn);
   }
-  const fix = fixInputs(reviewer, inputs, before.result, args.target, base().read);
-  const after = reviewInputs(reviewer, fix.inputs, args.target, base);
   io.stdout(fixDiff(before, after, inputs, fix.inputs).diff);
   return exitCodeFor(after.result, args.failOn);
 }

@@ -5,11 +5,10 @@ import type { Io } from './io.js';
 import type { ExitCode } from './exit-codes.js';
 import { exitCodeFor } from './exit-code-for.js';
 import { fixDiff } from './fix-diff.js';
-import { fixInputs } from './fix-inputs.js';
+import { reviewAndFix } from '../pipeline/fix-inputs.js';
 import { fixSummary } from './fix-summary.js';
 import { formatReport } from './format-report.js';
 import { loadInputs } from './load-inputs.js';
-import { reviewInputs } from './review-inputs.js';
 import { openTree, treeReader, type Tree } from './tree.js';
 import { writeBack } from './write-back.js';
 import { checkGit } from './check-git.js';
@@ -37,14 +36,14 @@ export async function check(given: CheckArgs, io: Io, createReviewer: CreateRevi
   if (args.mode === 'fix') refuseLossyFix(inputs);
   const reviewer = selectRules(await startReviewer(createReviewer, { target: args.target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core], limits }), args);
   const base = tree ? () => reader(tree, io) : undefined;
-  const before = reviewInputs(reviewer, inputs, args.target, base);
-  if (args.mode === 'report') {
+  const run = reviewAndFix(reviewer, inputs, args.target, { ...(base ? { base } : {}), fix: args.mode !== 'report' });
+  const before = run.before;
+  if (args.mode === 'report' || !run.fix || !run.after) {
     io.stdout(formatReport(before.result, args.format, io.version, checkpatchOptions(args, before)));
     return exitCodeFor(before.result, args.failOn);
   }
 
-  const fix = fixInputs(reviewer, inputs, before.result, args.target, base?.().read);
-  const after = reviewInputs(reviewer, fix.inputs, args.target, base);
+  const { fix, after } = run;
   if (args.mode === 'diff') {
     const { diff, partial } = fixDiff(before, after, inputs, fix.inputs);
     io.stdout(diff);

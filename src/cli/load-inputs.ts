@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { InputNote } from '../types.js';
 import type { Io } from './io.js';
+import type { Inputs as PipelineInputs } from '../pipeline/inputs.js';
 import { inputKind } from './input-kind.js';
 import { isInside, lookupInTree, treeRelative, type Tree } from './tree.js';
 import { UserError } from './user-error.js';
@@ -21,12 +21,8 @@ export interface SourceInput {
   real: string;
 }
 
-export interface Inputs {
-  patches: PatchInput[];
-  sources: SourceInput[];
-  /** C files left unread, and why (larger than the size limit): notes of the report. */
-  skipped?: InputNote[];
-}
+/** The inputs of `check`, as the pipeline takes them, with where each one lives. */
+export type Inputs = PipelineInputs<PatchInput, SourceInput>;
 
 /**
  * Reads and sorts the inputs; an unreadable or unrecognised input is a UserError. A C file larger

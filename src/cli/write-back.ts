@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Io } from './io.js';
-import type { InputsFix } from './fix-inputs.js';
-import type { Inputs } from './load-inputs.js';
+import type { InputsFix } from '../pipeline/fix-inputs.js';
+import type { Inputs, PatchInput, SourceInput } from './load-inputs.js';
 import { isInside, type Tree } from './tree.js';
 import { UserError } from './user-error.js';
 
@@ -12,7 +12,7 @@ import { UserError } from './user-error.js';
  * stops the run before anything is written: someone's edit is never overwritten. Returns the
  * names written.
  */
-export function writeBack(fix: InputsFix, tree: Tree | undefined, io: Io, before?: Inputs): string[] {
+export function writeBack(fix: InputsFix<PatchInput, SourceInput>, tree: Tree | undefined, io: Io, before?: Inputs): string[] {
   if (before) refuseChanged(fix, before, io);
   const written: string[] = [];
   for (const patch of fix.inputs.patches) {

@@ -1,10 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { fixSeries } from '../../src/fix/fix-series.js';
+import { reviewAndFix } from '../../src/pipeline/fix-inputs.js';
+import type { Reviewer } from '../../src/review/reviewer.js';
+import type { Target } from '../../src/types.js';
 import { recordRewrites, emptyRewrites } from '../../src/fix/carry-fixes.js';
 import { fakeReviewer } from '../helpers/fake-reviewer.js';
 import { copyTree, readFixture } from '../helpers/tree.js';
+
+/** The pipeline's fixes of a series alone (no C files), as fixSeries gave them before it lost its reviewer. */
+function fixSeries(reviewer: Reviewer, patches: { source: string; text: string }[], options: { target: Target }, read?: (p: string) => string | null) {
+  const run = reviewAndFix(reviewer, { patches, sources: [] }, options.target, { fix: true, ...(read ? { base: () => ({ read, notes: [] }) } : {}) });
+  return { ...run.fix!, inputs: run.fix!.inputs.patches };
+}
 
 describe('fixSeries', () => {
   let tree: string;

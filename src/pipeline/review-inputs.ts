@@ -4,7 +4,7 @@ import type { ReviewResult } from '../review/result.js';
 import { mergeResults } from '../review/merge-results.js';
 import { reviewPatches, type PatchReview, type ReadBase } from '../review/review-patches.js';
 import { reviewSources } from '../review/review-series.js';
-import type { Inputs } from './load-inputs.js';
+import type { Inputs } from './inputs.js';
 
 export interface InputsReview {
   result: ReviewResult;
