@@ -36,7 +36,34 @@ export interface SourceAnalysis {
 }
 
 /** A file the review gives up on within its limits: reported as a note on that file, not as a failure. */
-export class ReviewLimitError extends Error {}
+/** A limit a review stopped at, as data: which one, on which file, its value (and the size found, for `size`). */
+export interface ReviewLimit {
+  kind: 'size' | 'parse-time' | 'review-time';
+  path: string;
+  /** Characters for `size`, milliseconds for the times. */
+  limit: number;
+  /** The file's size in characters, for `size`. */
+  actual?: number;
+}
+
+/** What a note on a file over a limit says (the note names the file). */
+export function limitMessage(limit: ReviewLimit): string {
+  switch (limit.kind) {
+    case 'size':
+      return `not reviewed: ${limit.actual} characters, over the limit of ${limit.limit}`;
+    case 'parse-time':
+      return `not reviewed: parsing took longer than ${limit.limit} ms`;
+    case 'review-time':
+      return `not reviewed: the review took longer than ${limit.limit} ms`;
+  }
+}
+
+/** Thrown out of one file's review when it passes a limit; reviewOne turns it into a note. */
+export class ReviewLimitError extends Error {
+  constructor(readonly limit: ReviewLimit) {
+    super(`${limit.path}: ${limitMessage(limit)}`);
+  }
+}
 
 /** ERROR and MISSING nodes of a tree; no walk when tree-sitter says there are none. */
 export function countSyntaxErrors(root: SyntaxNode): number {
@@ -52,9 +79,9 @@ export function analyzeSource(
   options: ReviewOptions,
 ): SourceAnalysis {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  if (file.text.length > limits.maxBytes) throw new ReviewLimitError(`${file.path}: not reviewed: ${file.text.length} characters, over the limit of ${limits.maxBytes}`);
+  if (file.text.length > limits.maxBytes) throw new ReviewLimitError({ kind: 'size', path: file.path, limit: limits.maxBytes, actual: file.text.length });
   const main = parser.parseWithin(file.text, Date.now() + limits.maxParseMillis);
-  if (!main) throw new ReviewLimitError(`${file.path}: not reviewed: parsing took longer than ${limits.maxParseMillis} ms`);
+  if (!main) throw new ReviewLimitError({ kind: 'parse-time', path: file.path, limit: limits.maxParseMillis });
   const lines = new LineIndex(file.text);
   const trees: Tree[] = [main];
   const parents = new Map<number, SyntaxNode>();
