@@ -2,7 +2,7 @@ import { RELEVANT } from '../c/source-analysis.js';
 import type { Reviewer } from '../review/reviewer.js';
 import { reviewOne, type FileReview } from '../review/review-one.js';
 import type { Finding } from '../types.js';
-import { fixProven } from './fix-proven.js';
+import { fixProven } from '../pipeline/fix-proven.js';
 import type { Prefilter } from './prefilter.js';
 
 export type AuditMode = 'report' | 'fix' | 'diff';

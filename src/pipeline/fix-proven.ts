@@ -1,5 +1,5 @@
 import type { Finding } from '../types.js';
-import { fixFile } from '../pipeline/fix-file.js';
+import { fixFile } from './fix-file.js';
 
 export interface ProvenFix {
   /** The text with every proven fix applied. */

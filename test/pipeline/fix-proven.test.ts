@@ -1,4 +1,4 @@
-import { fixProven } from '../../src/audit/fix-proven.js';
+import { fixProven } from '../../src/pipeline/fix-proven.js';
 import type { Finding } from '../../src/types.js';
 import { findingAt } from '../helpers/findings.js';
 
