@@ -1,4 +1,3 @@
-import { API_NAMES } from '../model/helper-names.js';
 import { DEFAULT_LIMITS, type ReviewOptions } from '../types.js';
 import { LineIndex } from '../text/line-index.js';
 import { collectFileScope, type FileScope } from './file-scope.js';
@@ -12,8 +11,6 @@ import { TypeResolver } from './type-resolver.js';
 /** The tokens that make a file worth parsing: the fields, the page type, and the readers of every generation. */
 export const RELEVANT = /mem_cgroup\b|obj_cgroups|memcg_data|Kmemcg|MemcgKmem|page_memcg|folio_memcg|page_objcgs|page_obj_cgroups|page_mem_cgroup/;
 
-/** The calls the rules look at: the PageKmemcg family and every generation's readers. */
-export const MEMCG_CALLS: ReadonlySet<string> = new Set(['PageKmemcg', '__SetPageKmemcg', '__ClearPageKmemcg', ...API_NAMES]);
 
 /** One C source parsed and ready for the rules: its trees (file and macro bodies), types, lines. */
 export interface SourceAnalysis {
@@ -77,6 +74,8 @@ export function analyzeSource(
   parser: CParser,
   file: { path: string; text: string; headings?: { line: number; text: string }[] },
   options: ReviewOptions,
+  /** The calls to index (the model's MEMCG_CALLS): the C layer does not know the API's names. */
+  calls: ReadonlySet<string>,
 ): SourceAnalysis {
   const limits = options.limits ?? DEFAULT_LIMITS;
   if (file.text.length > limits.maxBytes) throw new ReviewLimitError({ kind: 'size', path: file.path, limit: limits.maxBytes, actual: file.text.length });
@@ -85,12 +84,12 @@ export function analyzeSource(
   const lines = new LineIndex(file.text);
   const trees: Tree[] = [main];
   const parents = new Map<number, SyntaxNode>();
-  const index = indexNodes(main.rootNode, RELEVANT, MEMCG_CALLS, parents, file.text);
+  const index = indexNodes(main.rootNode, RELEVANT, calls, parents, file.text);
   const indexes = [index];
   const shadow = macroShadow(index.macroValues, file.text, (n) => parents.get(n.id) ?? null);
   if (shadow) {
     trees.push(parser.parse(shadow));
-    indexes.push(indexNodes(trees[1]!.rootNode, RELEVANT, MEMCG_CALLS, parents, shadow));
+    indexes.push(indexNodes(trees[1]!.rootNode, RELEVANT, calls, parents, shadow));
   }
   const scope = collectFileScope(index);
   const paramCache = new Map<string, Map<string, CType>>();

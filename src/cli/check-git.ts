@@ -1,6 +1,6 @@
 import type { InputNote, Target } from '../types.js';
 import type { CheckArgs } from './args.js';
-import { startReviewer, type CreateReviewer } from './check.js';
+import { startReviewer, type CreateReviewer } from './start-reviewer.js';
 import { checkpatchOptions } from './checkpatch-options.js';
 import { exitCodeFor } from './exit-code-for.js';
 import type { ExitCode } from './exit-codes.js';

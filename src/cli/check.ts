@@ -1,5 +1,5 @@
-import { DEFAULT_CORE_FILES, type InputNote, type ReviewOptions } from '../types.js';
-import { UnsupportedTargetError, type Reviewer } from '../review/reviewer.js';
+import { DEFAULT_CORE_FILES, type InputNote } from '../types.js';
+import { startReviewer, type CreateReviewer } from './start-reviewer.js';
 import type { CheckArgs } from './args.js';
 import type { Io } from './io.js';
 import type { ExitCode } from './exit-codes.js';
@@ -20,7 +20,6 @@ import { refuseLossyFix } from './refuse-lossy-fix.js';
 import { visibleControls } from './visible-controls.js';
 import { UserError } from './user-error.js';
 
-export type CreateReviewer = (options: ReviewOptions) => Promise<Reviewer>;
 
 /** `memcg-review check`: review, then report, fix in place (--fix) or print the fixes (--diff). */
 export async function check(given: CheckArgs, io: Io, createReviewer: CreateReviewer): Promise<ExitCode> {
@@ -61,15 +60,6 @@ export async function check(given: CheckArgs, io: Io, createReviewer: CreateRevi
   return exitCodeFor(after.result, args.failOn);
 }
 
-/** The reviewer; a target the rules do not cover yet is a usage error. */
-export async function startReviewer(createReviewer: CreateReviewer, options: ReviewOptions): Promise<Reviewer> {
-  try {
-    return await createReviewer(options);
-  } catch (e) {
-    if (e instanceof UnsupportedTargetError) throw new UserError(e.message);
-    throw e;
-  }
-}
 
 function reader(tree: Tree, io: Io) {
   const notes: InputNote[] = [];

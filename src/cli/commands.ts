@@ -1,5 +1,5 @@
 import { audit } from './audit/audit.js';
-import type { CreateReviewer } from './check.js';
+import type { CreateReviewer } from './start-reviewer.js';
 import { installHook } from './install-hook.js';
 import type { ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
