@@ -1,5 +1,5 @@
 import type { Finding } from '../types.js';
-import { applyEdits } from './apply-edits.js';
+import { applyEdits } from '../text/apply-edits.js';
 import { selectFixes } from './select-fixes.js';
 
 export interface FixPass {

@@ -2,7 +2,7 @@ import type { Finding, InputNote } from '../types.js';
 import type { SeriesInput } from '../patch/parse-series.js';
 import type { Series } from '../patch/types.js';
 import type { PostImage } from '../patch/post-image.js';
-import { applyEdits } from './apply-edits.js';
+import { applyEdits } from '../text/apply-edits.js';
 import { carryRewrites, emptyRewrites, recordRewrites, type LineRewrites } from './carry-fixes.js';
 import { fixPatch } from './fix-patch.js';
 import { replacePatchTexts, type PatchTextChange } from './replace-patch-texts.js';
