@@ -1,7 +1,7 @@
 import type { AuditMode } from '../../audit/audit-file.js';
 import { TARGETS, type Severity, type Target } from '../../types.js';
-import { UserError } from '../user-error.js';
-import { oneOf } from '../one-of.js';
+import { UserError } from '../shared/user-error.js';
+import { oneOf } from '../shared/one-of.js';
 
 export const AUDIT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];

@@ -1,8 +1,8 @@
 import { detectGeneration, type DetectedGeneration } from '../../model/detect-generation.js';
 import type { Target } from '../../types.js';
-import type { Io } from '../io.js';
-import { readTreeFile, type Tree } from '../tree.js';
-import { UserError } from '../user-error.js';
+import type { Io } from '../shared/io.js';
+import { readTreeFile, type Tree } from '../shared/tree.js';
+import { UserError } from '../shared/user-error.js';
 
 /**
  * The target of an audit: the one given, or with 'auto' the generation the tree's headers

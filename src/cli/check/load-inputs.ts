@@ -1,11 +1,11 @@
 import path from 'node:path';
-import type { Io } from './io.js';
-import type { Inputs as PipelineInputs } from '../pipeline/inputs.js';
+import type { Io } from '../shared/io.js';
+import type { Inputs as PipelineInputs } from '../../pipeline/inputs.js';
 import { inputKind } from './input-kind.js';
-import { isInside, lookupInTree, treeRelative, type Tree } from './tree.js';
-import { UserError } from './user-error.js';
-import { whyUnresolved } from './why-unresolved.js';
-import { MAX_PATCH_BYTES } from './max-patch-bytes.js';
+import { isInside, lookupInTree, treeRelative, type Tree } from '../shared/tree.js';
+import { UserError } from '../shared/user-error.js';
+import { whyUnresolved } from '../shared/why-unresolved.js';
+import { MAX_PATCH_BYTES } from '../shared/max-patch-bytes.js';
 
 /** A patch input: `source` names it in notes ('-' for stdin); `real` is where --fix writes it back. */
 export interface PatchInput {

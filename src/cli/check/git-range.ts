@@ -1,5 +1,5 @@
-import { git, GitError } from './git.js';
-import { UserError } from './user-error.js';
+import { git, GitError } from '../shared/git.js';
+import { UserError } from '../shared/user-error.js';
 
 /**
  * The commits a --git argument names, oldest first, merges left out, as checkpatch's --git reads

@@ -1,5 +1,5 @@
 import type { Inputs } from './load-inputs.js';
-import { UserError } from './user-error.js';
+import { UserError } from '../shared/user-error.js';
 
 /**
  * --fix writes inputs back whole. A file that is not valid UTF-8 was read with U+FFFD in place of

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { InputNote } from '../types.js';
-import type { ReadBase } from '../review/review-patches.js';
+import type { InputNote } from '../../types.js';
+import type { ReadBase } from '../../review/review-patches.js';
 import type { Io } from './io.js';
 import { UserError } from './user-error.js';
 import { whyUnresolved } from './why-unresolved.js';

@@ -1,6 +1,6 @@
-import type { InputNote } from '../types.js';
-import type { ReadBase } from '../review/review-patches.js';
-import { git, GitError } from './git.js';
+import type { InputNote } from '../../types.js';
+import type { ReadBase } from '../../review/review-patches.js';
+import { git, GitError } from '../shared/git.js';
 import type { PatchInput } from './load-inputs.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { ReviewOptions } from '../types.js';
-import { UnsupportedTargetError, type Reviewer } from '../review/reviewer.js';
-import { UserError } from './user-error.js';
+import type { ReviewOptions } from '../../types.js';
+import { UnsupportedTargetError, type Reviewer } from '../../review/reviewer.js';
+import { UserError } from '../shared/user-error.js';
 
 export type CreateReviewer = (options: ReviewOptions) => Promise<Reviewer>;
 

@@ -1,6 +1,6 @@
-import { TARGETS, type Target } from '../types.js';
-import { UserError } from './user-error.js';
-import { oneOf } from './one-of.js';
+import { TARGETS, type Target } from '../../types.js';
+import { UserError } from '../shared/user-error.js';
+import { oneOf } from '../shared/one-of.js';
 
 export type ModelFormat = 'text' | 'markdown' | 'json';
 export type TargetChoice = Target | 'auto';

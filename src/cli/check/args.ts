@@ -1,10 +1,10 @@
-import { TARGETS, type Severity, type Target } from '../types.js';
-import { UserError } from './user-error.js';
-import type { CheckpatchStyle } from '../report/checkpatch.js';
+import { TARGETS, type Severity, type Target } from '../../types.js';
+import { UserError } from '../shared/user-error.js';
+import type { CheckpatchStyle } from '../../report/checkpatch.js';
 import { parseRuleList } from './rule-selection.js';
 import { checkWorkflowArgs, setStyleFlag } from './workflow-args.js';
-import { positiveCount } from './positive-count.js';
-import { oneOf } from './one-of.js';
+import { positiveCount } from '../shared/positive-count.js';
+import { oneOf } from '../shared/one-of.js';
 
 export type OutputFormat = 'text' | 'json' | 'checkpatch' | 'b4';
 export type Mode = 'report' | 'fix' | 'diff';

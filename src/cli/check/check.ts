@@ -1,24 +1,24 @@
-import { DEFAULT_CORE_FILES, type InputNote } from '../types.js';
+import { DEFAULT_CORE_FILES, type InputNote } from '../../types.js';
 import { startReviewer, type CreateReviewer } from './start-reviewer.js';
 import type { CheckArgs } from './args.js';
-import type { Io } from './io.js';
-import type { ExitCode } from './exit-codes.js';
-import { exitCodeFor } from './exit-code-for.js';
+import type { Io } from '../shared/io.js';
+import type { ExitCode } from '../shared/exit-codes.js';
+import { exitCodeFor } from '../shared/exit-code-for.js';
 import { fixDiff } from './fix-diff.js';
-import { reviewAndFix } from '../pipeline/fix-inputs.js';
+import { reviewAndFix } from '../../pipeline/fix-inputs.js';
 import { fixSummary } from './fix-summary.js';
 import { formatReport } from './format-report.js';
 import { loadInputs } from './load-inputs.js';
-import { openTree, treeReader, type Tree } from './tree.js';
+import { openTree, treeReader, type Tree } from '../shared/tree.js';
 import { writeBack } from './write-back.js';
 import { checkGit } from './check-git.js';
 import { checkpatchOptions } from './checkpatch-options.js';
 import { selectRules } from './rule-selection.js';
-import { resolveGeneration } from './model-target.js';
+import { resolveGeneration } from '../model/model-target.js';
 import { reviewLimits } from './review-limits.js';
 import { refuseLossyFix } from './refuse-lossy-fix.js';
-import { visibleControls } from './visible-controls.js';
-import { UserError } from './user-error.js';
+import { visibleControls } from '../shared/visible-controls.js';
+import { UserError } from '../shared/user-error.js';
 
 
 /** `memcg-review check`: review, then report, fix in place (--fix) or print the fixes (--diff). */

@@ -1,5 +1,5 @@
-import { SEVERITY_RANK, type Severity } from '../types.js';
-import type { ReviewResult } from '../review/result.js';
+import { SEVERITY_RANK, type Severity } from '../../types.js';
+import type { ReviewResult } from '../../review/result.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 
 /** 3 when the reviewer failed on a file, 1 when a finding is at or above failOn, else 0. */

@@ -1,6 +1,6 @@
-import type { CheckpatchStyle } from '../report/checkpatch.js';
+import type { CheckpatchStyle } from '../../report/checkpatch.js';
 import type { CheckArgs } from './args.js';
-import { UserError } from './user-error.js';
+import { UserError } from '../shared/user-error.js';
 
 const STYLE_FLAGS: Record<string, { key: keyof CheckpatchStyle; value: boolean }> = {
   '--terse': { key: 'terse', value: true },

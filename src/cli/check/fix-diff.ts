@@ -1,7 +1,7 @@
-import type { PostImage } from '../patch/post-image.js';
-import { unifiedDiff } from '../fix/unified-diff.js';
+import type { PostImage } from '../../patch/post-image.js';
+import { unifiedDiff } from '../../fix/unified-diff.js';
 import type { Inputs } from './load-inputs.js';
-import type { InputsReview } from '../pipeline/review-inputs.js';
+import type { InputsReview } from '../../pipeline/review-inputs.js';
 
 /**
  * The fixes as one unified diff with paths in the tree: for a series, the last post-image of

@@ -1,4 +1,4 @@
-import { DEFAULT_LIMITS, type ReviewLimits } from '../types.js';
+import { DEFAULT_LIMITS, type ReviewLimits } from '../../types.js';
 import type { CheckArgs } from './args.js';
 
 /** The review's limits: --max-file-size, --parse-timeout and --review-timeout where given, the engine's defaults elsewhere. */

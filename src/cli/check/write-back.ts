@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { Io } from './io.js';
-import type { InputsFix } from '../pipeline/fix-inputs.js';
+import type { Io } from '../shared/io.js';
+import type { InputsFix } from '../../pipeline/fix-inputs.js';
 import type { Inputs, PatchInput, SourceInput } from './load-inputs.js';
-import { isInside, type Tree } from './tree.js';
-import { UserError } from './user-error.js';
+import { isInside, type Tree } from '../shared/tree.js';
+import { UserError } from '../shared/user-error.js';
 
 /**
  * Writes the fixed inputs over the files they came from, atomically; never anywhere else: a

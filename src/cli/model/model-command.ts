@@ -1,17 +1,17 @@
-import type { Generation } from '../model/generation.js';
-import { explainHelper, generationsWith } from '../model-report/explain.js';
-import { modelJson } from '../model-report/model-json.js';
-import { modelMarkdown } from '../model-report/model-markdown.js';
-import { modelText } from '../model-report/model-text.js';
-import { modelView } from '../model-report/model-view.js';
-import type { CommandRunner } from './commands.js';
-import { EXIT } from './exit-codes.js';
+import type { Generation } from '../../model/generation.js';
+import { explainHelper, generationsWith } from '../../model-report/explain.js';
+import { modelJson } from '../../model-report/model-json.js';
+import { modelMarkdown } from '../../model-report/model-markdown.js';
+import { modelText } from '../../model-report/model-text.js';
+import { modelView } from '../../model-report/model-view.js';
+import type { CommandRunner } from '../commands.js';
+import { EXIT } from '../shared/exit-codes.js';
 import { parseModelArgs } from './model-args.js';
 import { MODEL_HELP } from './model-help.js';
 import { resolveGeneration } from './model-target.js';
 import { modelVerify } from './model-verify.js';
-import { openTree } from './tree.js';
-import { UserError } from './user-error.js';
+import { openTree } from '../shared/tree.js';
+import { UserError } from '../shared/user-error.js';
 
 const FORMATTERS = { text: modelText, markdown: modelMarkdown, json: modelJson };
 

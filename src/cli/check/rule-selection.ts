@@ -1,6 +1,6 @@
-import type { Reviewer } from '../review/reviewer.js';
-import { RULES } from '../rules/index.js';
-import { UserError } from './user-error.js';
+import type { Reviewer } from '../../review/reviewer.js';
+import { RULES } from '../../rules/index.js';
+import { UserError } from '../shared/user-error.js';
 
 /** Rule ids chosen with --types (only these) and --ignore (all but these). */
 export interface RuleSelection {

@@ -1,17 +1,17 @@
-import type { InputNote, Target } from '../types.js';
+import type { InputNote, Target } from '../../types.js';
 import type { CheckArgs } from './args.js';
 import { startReviewer, type CreateReviewer } from './start-reviewer.js';
 import { checkpatchOptions } from './checkpatch-options.js';
-import { exitCodeFor } from './exit-code-for.js';
-import type { ExitCode } from './exit-codes.js';
+import { exitCodeFor } from '../shared/exit-code-for.js';
+import type { ExitCode } from '../shared/exit-codes.js';
 import { fixDiff } from './fix-diff.js';
-import { reviewAndFix } from '../pipeline/fix-inputs.js';
+import { reviewAndFix } from '../../pipeline/fix-inputs.js';
 import { formatReport } from './format-report.js';
 import { commitPatch, gitBaseReader } from './git-inputs.js';
 import { parentOf, rangeCommits } from './git-range.js';
-import type { Io } from './io.js';
+import type { Io } from '../shared/io.js';
 import type { Inputs } from './load-inputs.js';
-import { DEFAULT_CORE_FILES } from '../types.js';
+import { DEFAULT_CORE_FILES } from '../../types.js';
 import { selectRules } from './rule-selection.js';
 import { reviewLimits } from './review-limits.js';
 

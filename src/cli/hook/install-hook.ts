@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Severity } from '../types.js';
-import type { CommandRunner } from './commands.js';
-import { EXIT } from './exit-codes.js';
-import { git, GitError } from './git.js';
+import type { Severity } from '../../types.js';
+import type { CommandRunner } from '../commands.js';
+import { EXIT } from '../shared/exit-codes.js';
+import { git, GitError } from '../shared/git.js';
 import { HOOK_MARKER, sendemailHook } from './sendemail-hook.js';
-import { UserError } from './user-error.js';
+import { UserError } from '../shared/user-error.js';
 
 export const INSTALL_HOOK_HELP = `Usage: memcg-review install-hook [--fail-on error|warning|info] [--force] [--print]
 
@@ -42,7 +42,7 @@ export const installHook: CommandRunner = async (argv, io) => {
     return EXIT.clean;
   }
   const args = parseHookArgs(argv);
-  const hook = sendemailHook({ node: process.execPath, main: fileURLToPath(new URL('./main.js', import.meta.url)), failOn: args.failOn });
+  const hook = sendemailHook({ node: process.execPath, main: fileURLToPath(new URL('../main.js', import.meta.url)), failOn: args.failOn });
   if (args.print) {
     io.stdout(hook);
     return EXIT.clean;

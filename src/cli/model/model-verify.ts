@@ -1,16 +1,16 @@
-import { loadCParser } from '../c/parser.js';
-import { verifyJson } from '../model-report/verify-json.js';
-import { verifyText } from '../model-report/verify-text.js';
-import { buildHarness } from '../verify/build-harness.js';
-import { parseHarnessOutput } from '../verify/harness-output.js';
-import { compareWithModel, disagreements } from '../verify/verify-result.js';
-import { EXIT, type ExitCode } from './exit-codes.js';
-import type { Io } from './io.js';
+import { loadCParser } from '../../c/parser.js';
+import { verifyJson } from '../../model-report/verify-json.js';
+import { verifyText } from '../../model-report/verify-text.js';
+import { buildHarness } from '../../verify/build-harness.js';
+import { parseHarnessOutput } from '../../verify/harness-output.js';
+import { compareWithModel, disagreements } from '../../verify/verify-result.js';
+import { EXIT, type ExitCode } from '../shared/exit-codes.js';
+import type { Io } from '../shared/io.js';
 import type { ModelArgs } from './model-args.js';
 import { resolveGeneration } from './model-target.js';
 import { runHarness } from './run-harness.js';
-import { openTree, readTreeFile } from './tree.js';
-import { UserError } from './user-error.js';
+import { openTree, readTreeFile } from '../shared/tree.js';
+import { UserError } from '../shared/user-error.js';
 
 const HEADER = 'include/linux/memcontrol.h';
 

@@ -1,4 +1,4 @@
-import { TARGETS } from '../types.js';
+import { TARGETS } from '../../types.js';
 
 export const MODEL_HELP = `Usage: memcg-review model [--target GEN|auto] [--tree DIR] [--format text|markdown|json]
        memcg-review model --explain HELPER [--target GEN|auto] [--tree DIR]

@@ -1,9 +1,9 @@
-import { detectGeneration, GENERATION_FILES } from '../model/detect-generation.js';
-import { generationOf, type Generation } from '../model/generation.js';
-import type { Io } from './io.js';
+import { detectGeneration, GENERATION_FILES } from '../../model/detect-generation.js';
+import { generationOf, type Generation } from '../../model/generation.js';
+import type { Io } from '../shared/io.js';
 import type { TargetChoice } from './model-args.js';
-import { readTreeFile, type Tree } from './tree.js';
-import { UserError } from './user-error.js';
+import { readTreeFile, type Tree } from '../shared/tree.js';
+import { UserError } from '../shared/user-error.js';
 
 /**
  * The generation to print or verify: the one named, or with `auto` the one the tree's headers

@@ -1,4 +1,4 @@
-import type { Severity } from '../types.js';
+import type { Severity } from '../../types.js';
 
 /** The line that marks a hook as ours, so that installing again replaces it without --force. */
 export const HOOK_MARKER = '# Installed by `memcg-review install-hook`.';

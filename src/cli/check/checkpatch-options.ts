@@ -1,7 +1,7 @@
-import type { CheckpatchOptions } from '../report/checkpatch.js';
-import { patchLocations } from '../report/patch-locations.js';
+import type { CheckpatchOptions } from '../../report/checkpatch.js';
+import { patchLocations } from '../../report/patch-locations.js';
 import type { CheckArgs } from './args.js';
-import type { InputsReview } from '../pipeline/review-inputs.js';
+import type { InputsReview } from '../../pipeline/review-inputs.js';
 
 /** What the checkpatch layout needs beyond the result: the style flags, patch line numbers, the rule selection. */
 export function checkpatchOptions(args: CheckArgs, review: InputsReview, git = false): CheckpatchOptions {

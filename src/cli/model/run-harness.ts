@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { UserError } from './user-error.js';
+import { UserError } from '../shared/user-error.js';
 
 /** The C compiler: $CC (a command with its own flags, split on blanks) or cc. */
 export function compilerCommand(env: NodeJS.ProcessEnv = process.env): string[] {
