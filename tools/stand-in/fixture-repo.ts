@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { unifiedDiff } from '../../fix/unified-diff.js';
-import { applyFilePatch } from '../../patch/apply-patch.js';
-import { parseSeries } from '../../patch/parse-series.js';
+import { unifiedDiff } from '../../src/fix/unified-diff.js';
+import { applyFilePatch } from '../../src/patch/apply-patch.js';
+import { parseSeries } from '../../src/patch/parse-series.js';
 
 /** A commit of the stand-in's repository: the whole tree it leaves. */
 export interface RepoCommit {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { diffLines } from '../diff-lines.js';
+import { diffLines } from '../../src/app/diff-lines.js';
 import { commitSha, treeChanges, type FixtureRepo, type RepoCommit, type RepoFileChange } from './fixture-repo.js';
 import { StandInState, type Failure } from './stand-in-state.js';
 
