@@ -2,6 +2,7 @@ import type { AuditMode } from '../../audit/audit-file.js';
 import { TARGETS, type Severity, type Target } from '../../types.js';
 import { UserError } from '../shared/user-error.js';
 import { oneOf } from '../shared/one-of.js';
+import { readOptions } from '../shared/read-options.js';
 
 export const AUDIT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
@@ -41,26 +42,13 @@ export function parseAuditArgs(argv: readonly string[], defaultTarget: Target): 
     kind: 'audit', target: defaultTarget, format: 'text', mode: 'report', include: [], exclude: [], failOn: 'warning', core: [],
   };
   const dirs: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      dirs.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      dirs.push(arg);
-      continue;
-    }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq === -1 ? arg : arg.slice(0, eq);
-    if (!VALUED.has(name)) {
-      if (eq !== -1 || !setMode(args, name)) throw new UserError(`unknown option '${arg}' (try: memcg-review audit --help)`);
-      continue;
-    }
-    const value = eq !== -1 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === '') throw new UserError(`option '${name}' needs a value`);
-    setValue(args, name, value);
-  }
+  readOptions(argv, {
+    valued: VALUED,
+    flag: (name) => setMode(args, name),
+    value: (name, value) => setValue(args, name, value),
+    positional: (arg) => void dirs.push(arg),
+    tryHelp: '(try: memcg-review audit --help)',
+  });
   if (dirs.length === 0) throw new UserError('no tree given (usage: memcg-review audit DIR [options], see --help)');
   if (dirs.length > 1) throw new UserError(`one tree at a time (got ${dirs.length}: ${dirs.join(', ')})`);
   if (args.mode === 'diff' && args.format !== 'text') throw new UserError('--diff prints a patch; it takes no --format');

@@ -5,6 +5,7 @@ import { parseRuleList } from './rule-selection.js';
 import { checkWorkflowArgs, setStyleFlag } from './workflow-args.js';
 import { positiveCount } from '../shared/positive-count.js';
 import { oneOf } from '../shared/one-of.js';
+import { readOptions } from '../shared/read-options.js';
 
 export type OutputFormat = 'text' | 'json' | 'checkpatch' | 'b4';
 export type Mode = 'report' | 'fix' | 'diff';
@@ -52,31 +53,13 @@ export function parseArgs(argv: readonly string[]): Command {
     throw new UserError(command.startsWith('-') ? `unknown option '${command}' (try --help)` : `unknown command '${command}' (try: memcg-review check ${command})`);
   }
   const args: CheckArgs = { kind: 'check', target: 'v5.11', format: 'text', mode: 'report', failOn: 'warning', core: [], files: [] };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg === '--') {
-      args.files.push(...rest.slice(i + 1));
-      break;
-    }
-    if (arg === '-' || !arg.startsWith('-')) {
-      args.files.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq === -1 ? arg : arg.slice(0, eq);
-    if (!VALUED.has(name)) {
-      if (eq !== -1 || !setFlag(args, name)) throw new UserError(`unknown option '${arg}' (try --help)`);
-      continue;
-    }
-    let value: string;
-    if (eq !== -1) value = arg.slice(eq + 1);
-    else {
-      const next = rest[++i];
-      if (next === undefined) throw new UserError(`option '${name}' needs a value`);
-      value = next;
-    }
-    setValue(args, name, value);
-  }
+  readOptions(rest, {
+    valued: VALUED,
+    flag: (name) => setFlag(args, name),
+    value: (name, value) => setValue(args, name, value),
+    positional: (arg) => void args.files.push(arg),
+    tryHelp: '(try --help)',
+  });
   if (args.files.filter((f) => f === '-').length > 1) throw new UserError("'-' (stdin) given more than once");
   checkWorkflowArgs(args);
   return args;
@@ -92,7 +75,6 @@ function setFlag(args: CheckArgs, name: string): boolean {
 }
 
 function setValue(args: CheckArgs, name: string, value: string): void {
-  if (value === '') throw new UserError(`option '${name}' needs a value`);
   switch (name) {
     case '--target':
       args.target = oneOf(name, value, [...TARGETS, 'auto'] as const);

@@ -1,6 +1,7 @@
 import { TARGETS, type Target } from '../../types.js';
 import { UserError } from '../shared/user-error.js';
 import { oneOf } from '../shared/one-of.js';
+import { readOptions } from '../shared/read-options.js';
 
 export type ModelFormat = 'text' | 'markdown' | 'json';
 export type TargetChoice = Target | 'auto';
@@ -18,17 +19,20 @@ export function parseModelArgs(argv: readonly string[]): ModelArgs {
   if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
   const verify = argv[0] === 'verify';
   const values = new Map<string, string>();
-  for (let i = verify ? 1 : 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.indexOf('=');
-    const name = eq === -1 ? arg : arg.slice(0, eq);
-    if (!arg.startsWith('-')) throw new UserError(`unexpected argument '${arg}' (try: memcg-review model --help)`);
-    if (!VALUED.has(name)) throw new UserError(`unknown option '${arg}' (try: memcg-review model --help)`);
-    const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
-    if (value === undefined || value === '') throw new UserError(`option '${name}' needs a value`);
-    if (values.has(name)) throw new UserError(`option '${name}' given more than once`);
-    values.set(name, value);
-  }
+  readOptions(verify ? argv.slice(1) : argv, {
+    valued: VALUED,
+    flag: () => false,
+    value: (name, value) => {
+      if (values.has(name)) throw new UserError(`option '${name}' given more than once`);
+      values.set(name, value);
+    },
+    positional: (arg) => {
+      if (arg === '-') throw new UserError(`unknown option '${arg}' (try: memcg-review model --help)`);
+      throw new UserError(`unexpected argument '${arg}' (try: memcg-review model --help)`);
+    },
+    tryHelp: '(try: memcg-review model --help)',
+    dashDash: false,
+  });
   const target = values.has('--target') ? oneOf('--target', values.get('--target')!, [...TARGETS, 'auto'] as const) : undefined;
   const tree = values.get('--tree');
   const format = oneOf('--format', values.get('--format') ?? 'text', FORMATS);
