@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { reviewAndFix } from '../../src/pipeline/fix-inputs.js';
+import { reviewAndFix } from '../../src/pipeline/review-and-fix.js';
 import type { Reviewer } from '../../src/review/reviewer.js';
 import type { Target } from '../../src/types.js';
 import { recordRewrites, emptyRewrites } from '../../src/fix/carry-fixes.js';

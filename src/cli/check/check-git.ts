@@ -5,7 +5,7 @@ import { checkpatchOptions } from './checkpatch-options.js';
 import { exitCodeFor } from '../shared/exit-code-for.js';
 import type { ExitCode } from '../shared/exit-codes.js';
 import { fixDiff } from './fix-diff.js';
-import { reviewAndFix } from '../../pipeline/fix-inputs.js';
+import { reviewAndFix } from '../../pipeline/review-and-fix.js';
 import { formatReport } from './format-report.js';
 import { commitPatch, gitBaseReader } from './git-inputs.js';
 import { parentOf, rangeCommits } from './git-range.js';

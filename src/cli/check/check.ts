@@ -5,7 +5,7 @@ import type { Io } from '../shared/io.js';
 import type { ExitCode } from '../shared/exit-codes.js';
 import { exitCodeFor } from '../shared/exit-code-for.js';
 import { fixDiff } from './fix-diff.js';
-import { reviewAndFix } from '../../pipeline/fix-inputs.js';
+import { reviewAndFix } from '../../pipeline/review-and-fix.js';
 import { fixSummary } from './fix-summary.js';
 import { formatReport } from './format-report.js';
 import { loadInputs } from './load-inputs.js';

@@ -1,5 +1,5 @@
 import type { Finding, InputNote } from '../../types.js';
-import type { InputsFix } from '../../pipeline/fix-inputs.js';
+import type { InputsFix } from '../../pipeline/review-and-fix.js';
 
 /** What --fix did, one line each: fixed findings, fixes left alone, notes, files written. */
 export function fixSummary(fix: InputsFix, written: readonly string[]): string {

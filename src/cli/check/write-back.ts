@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Io } from '../shared/io.js';
-import type { InputsFix } from '../../pipeline/fix-inputs.js';
+import type { InputsFix } from '../../pipeline/review-and-fix.js';
 import type { Inputs, PatchInput, SourceInput } from './load-inputs.js';
 import { isInside, type Tree } from '../shared/tree.js';
 import { UserError } from '../shared/user-error.js';
