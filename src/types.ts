@@ -1,3 +1,4 @@
+import type { MeasuredContract } from './model/contract.js';
 /**
  * Shared value types of the pure core. Data flows one way:
  * patch / diff / tree -> parsed series -> C syntax tree -> findings -> validated fixes -> reporters -> adapters.
@@ -70,6 +71,11 @@ export interface ReviewOptions {
   coreFiles: string[];
   /** Bounds on one file's review; DEFAULT_LIMITS when absent. */
   limits?: ReviewLimits;
+  /**
+   * The contract measured from the tree's own helpers (`model verify`): validates fixes in place
+   * of the preset where it measured a helper. Absent: the preset generation.
+   */
+  contract?: MeasuredContract;
 }
 
 /** A file over `maxBytes`, or whose parse takes longer than `maxParseMillis`, is skipped with a note. */

@@ -43,6 +43,13 @@ test('every folder of src/ has a layer', () => {
   expect([...new Set(files.map(folderOf))].filter((f) => LAYER[f] === undefined)).toEqual([]);
 });
 
+/**
+ * Known arrows against the flow, each a type-only import (erased by the compiler, loads nothing):
+ * ReviewOptions names the contract the model measures (issue 10). Moving that type below the model
+ * would take it out; until then it is the one exception, and any other arrow fails.
+ */
+const KNOWN_AGAINST = new Set(['src/types.ts -> src/model/contract.ts']);
+
 test('no import goes against the flow', () => {
   const against: string[] = [];
   for (const [file, deps] of graph) {
@@ -53,7 +60,13 @@ test('no import goes against the flow', () => {
       if (LAYER[b]! > LAYER[a]! || (LAYER[a] === 10 && LAYER[b] === 10) || (LAYER[a] === LAYER[b] && a !== b && LAYER[a]! > 0)) against.push(`${rel(file)} -> ${rel(dep)}`);
     }
   }
-  expect(against).toEqual([]);
+  expect(against.filter((a) => !KNOWN_AGAINST.has(a))).toEqual([]);
+  // An exception that no longer exists, or stopped being type-only, is taken off the list.
+  for (const known of KNOWN_AGAINST) {
+    const [from, to] = known.split(' -> ') as [string, string];
+    expect(against).toContain(known);
+    expect(importsOf(path.join(ROOT, from), true).map(rel)).not.toContain(to);
+  }
 });
 
 /** Imports that run: a cycle of `import type` alone is erased by the compiler and loads nothing. */

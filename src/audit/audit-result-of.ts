@@ -18,6 +18,8 @@ export interface AuditSetup {
   target: Target;
   mode: AuditMode;
   detected?: DetectedGeneration;
+  /** Where the helpers' contracts came from (see AuditResult). */
+  contracts?: string;
   /** Files whose fix could not be written (--fix): reported as they are. */
   notApplied?: ReadonlySet<string>;
 }
@@ -67,6 +69,7 @@ export function auditResultOf(tally: Tally, setup: AuditSetup): AuditResult {
     tree: setup.tree,
     stats: { ...tally.stats },
     ...(setup.detected ? { detected: setup.detected } : {}),
+    ...(setup.contracts ? { contracts: setup.contracts } : {}),
     ...(setup.mode !== 'report' ? { fixes: { mode: setup.mode, files: changed, applied } } : {}),
   };
 }

@@ -37,5 +37,7 @@ export interface AuditResult extends ReviewResult {
   stats: AuditStats;
   /** Set with --target auto. */
   detected?: DetectedGeneration;
+  /** Where the helpers' contracts came from, when the tree defines them: measured, or the preset and why. */
+  contracts?: string;
   fixes?: AuditFixes;
 }

@@ -17,8 +17,8 @@ export function modelMarkdown(view: ModelView): string {
   const notes = new Footnotes();
   const states = view.states.map((s) => s.id);
   const cell = (o: Parameters<Footnotes['cell']>[0]) => (o.kind === 'value' ? code(o.text) : notes.cell(o));
-  const lines = [`## memcg model: ${view.target}`, '', `${view.summary}.`, '', `${flagsLine(view)}.`, '', '### States', ''];
-  lines.push(row(['state', `word in ${view.target}`, 'legacy (<= 5.10)', 'description']), row(['---', '---', '---', '---']));
+  const lines = [`## memcg model: ${view.target}`, '', `${view.summary}.`, '', `${flagsLine(view)}.`, '', ...(view.measured ? [`${'preset' in view.measured ? `The ${view.target} preset: the tree's helpers could not be measured (${view.measured.preset})` : `Measured: ${code(view.measured.source)}, compiled and run on every state; the word as ${view.measured.layout}`}.`, ''] : []), '### States', ''];
+  lines.push(row(['state', view.measured && 'source' in view.measured ? 'word in the tree' : `word in ${view.target}`, 'legacy (<= 5.10)', 'description']), row(['---', '---', '---', '---']));
   lines.push(...view.states.map((s) => row([code(s.id), code(s.word), code(s.legacy), s.description])));
   lines.push('', '### Helpers on each state, under `rcu_read_lock()`', '');
   lines.push(row(['helper', 'takes', ...states]), row(['---', '---', ...states.map(() => '---')]));

@@ -1,3 +1,5 @@
+import type { MeasuredContract, MeasuredHelper } from '../model/contract.js';
+import { measuredDoc } from '../model/contract.js';
 import type { Generation } from '../model/generation.js';
 import { STATES, type StateId } from '../model/states.js';
 import type { Target } from '../types.js';
@@ -31,6 +33,11 @@ export interface ModelView {
   kmemStores: Generation['kmemStores'];
   states: StateRow[];
   helpers: HelperRow[];
+  /**
+   * With --tree: the helpers are the tree's own, compiled and run on every state (where, what the
+   * word holds, what was not measured), or why the preset is shown instead.
+   */
+  measured?: { source: string; layout: string; notMeasured: { helper: string; reason: string }[] } | { preset: string };
 }
 
 export function modelView(gen: Generation): ModelView {
@@ -51,5 +58,30 @@ export function modelView(gen: Generation): ModelView {
       }
       return { name: h.name, takes: h.takes, doc: h.doc, outcomes, outsideRcu };
     }),
+  };
+}
+
+function measuredRow(m: MeasuredHelper): HelperRow {
+  const outcomes = {} as Record<StateId, Observed>;
+  const outsideRcu: Partial<Record<StateId, Observed>> = {};
+  for (const s of STATES) {
+    const { underRcu, outsideRcu: outside } = m.outcomes[s.id];
+    outcomes[s.id] = underRcu;
+    if (outside.kind !== underRcu.kind || outside.text !== underRcu.text) outsideRcu[s.id] = outside;
+  }
+  return { name: m.name, takes: m.takes, doc: m.inPreset ? measuredDoc(m) : `the tree's own (no preset): ${measuredDoc(m)}`, outcomes, outsideRcu };
+}
+
+/** The measured table of a tree laid out like a generation: every helper it measured, as the tree's definition behaved. */
+export function measuredModelView(gen: Generation, contract: MeasuredContract): ModelView {
+  const base = modelView(gen);
+  const { user, kmem } = contract.stores;
+  const word = (row: StateRow): string =>
+    row.id === 'user' ? user : row.id === 'kmem' ? row.word.replace(/^(memcg|objcg)/, kmem) : row.word.replace(/\(head page: (memcg|objcg)\)/, `(head page: ${user})`);
+  return {
+    ...base,
+    states: base.states.map((row) => ({ ...row, word: word(row) })),
+    helpers: Object.values(contract.helpers).map(measuredRow),
+    measured: { source: contract.source, layout: contract.layout, notMeasured: contract.unmeasured },
   };
 }

@@ -13,6 +13,7 @@ export function formatAuditJson(result: AuditResult, version: string): string {
     target: report['target'],
     tree: result.tree,
     ...(result.detected ? { detected: result.detected } : {}),
+    ...(result.contracts ? { contracts: result.contracts } : {}),
     stats: result.stats,
     ...(result.fixes ? { fixes: result.fixes } : {}),
     findings: report['findings'],

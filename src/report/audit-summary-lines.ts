@@ -6,6 +6,7 @@ export function auditSummaryLines(result: AuditResult): string[] {
   const lines = [
     `tree: ${result.tree}`,
     `target: ${result.target}${result.detected ? ` (detected: ${result.detected.evidence})` : ''}`,
+    ...(result.contracts ? [`contracts: ${result.contracts}`] : []),
     `files: ${s.files} C files (${(s.bytes / 1e6).toFixed(1)} MB) scanned, ${s.candidates} through the prefilter, ${s.parsed} parsed, ${s.withFindings} with findings`,
   ];
   if (result.fixes) {

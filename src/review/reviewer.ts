@@ -3,7 +3,8 @@ import { loadCParser, type CParser } from '../c/parser.js';
 import { withParents } from '../c/parents.js';
 import { withDeadline } from '../c/review-deadline.js';
 import { analyzeSource, RELEVANT, type SourceAnalysis } from '../c/source-analysis.js';
-import { generationOf } from '../model/generation.js';
+import { withContract } from '../model/contract.js';
+import { generationOf, type Generation } from '../model/generation.js';
 import { MEMCG_CALLS } from '../model/helper-names.js';
 import { RULES } from '../rules/index.js';
 import type { Problem, Rule } from '../rules/rule.js';
@@ -50,11 +51,26 @@ export function reviewWith(parser: CParser, rules: readonly Rule[], file: Source
   }
 }
 
+/** The generations with a measured contract in force, one per contract. */
+const contracted = new WeakMap<object, Generation>();
+
+/** The generation the rules validate fixes by: the preset, with the tree's measured contract in force when there is one. */
+function generationFor(options: ReviewOptions): Generation {
+  const preset = generationOf(options.target);
+  if (!options.contract) return preset;
+  let gen = contracted.get(options.contract);
+  if (!gen || gen.id !== preset.id) {
+    gen = withContract(preset, options.contract);
+    contracted.set(options.contract, gen);
+  }
+  return gen;
+}
+
 function runRules(parser: CParser, rules: readonly Rule[], file: SourceFile, src: SourceAnalysis): Finding[] {
   const options = src.options;
   const isCore = matchesAny(file.path, options.coreFiles);
   const accesses = fieldAccesses(src);
-  const gen = generationOf(options.target);
+  const gen = generationFor(options);
   const findings: Finding[] = [];
   for (const rule of rules) {
     rule.check({

@@ -7,12 +7,15 @@ import { HARNESS_PRELUDE } from './harness-prelude.js';
 import { stateNames, stateSetup } from './harness-states.js';
 import { defines, headerDefinitions, type CFunction } from './header-definitions.js';
 import { planCases } from './plan-cases.js';
+import { wordLayout, type WordLayout } from './word-layout.js';
 
 export interface Harness {
   /** The C program: the prelude, the header's definitions the cases need, the states, main(). */
   source: string;
   cases: HarnessCase[];
   skipped: SkippedHelper[];
+  /** What the states' words hold, and where that was read. */
+  layout: WordLayout;
 }
 
 export type HarnessBuild = { ok: true; harness: Harness } | { ok: false; reason: string };
@@ -21,9 +24,10 @@ export type HarnessBuild = { ok: true; harness: Harness } | { ok: false; reason:
  * The C harness for a tree's include/linux/memcontrol.h (`header`) against a generation of the
  * model: text in, text out. Fails (with a reason for the user) when the generation has no flag
  * word to set up, when the header does not define the generation's flags, or when it defines
- * none of the generation's helpers in a form the harness can run.
+ * none of the generation's helpers in a form the harness can run. `layout` is what the tree's
+ * memcg core stores in the word (word-layout.ts); the preset's when not given.
  */
-export function buildHarness(header: string, gen: Generation, parser: CParser): HarnessBuild {
+export function buildHarness(header: string, gen: Generation, parser: CParser, layout: WordLayout = wordLayout(null, gen)): HarnessBuild {
   if (!gen.flags || !gen.kmemStores || !gen.flags.objcgs.startsWith('MEMCG_DATA_')) {
     return { ok: false, reason: `the ${gen.id} model has no MEMCG_DATA_* flag word to verify (model verify covers v5.11 and later)` };
   }
@@ -54,11 +58,11 @@ export function buildHarness(header: string, gen: Generation, parser: CParser): 
     HARNESS_OBJECTS,
     stateNames(),
     '',
-    stateSetup(gen),
+    stateSetup(gen, layout),
     '',
     caseTable(cases),
     '',
     HARNESS_MAIN,
   ].join('\n');
-  return { ok: true, harness: { source, cases, skipped } };
+  return { ok: true, harness: { source, cases, skipped, layout } };
 }

@@ -8,6 +8,10 @@ export interface HarnessCase {
   result: 'pointer' | 'truth';
   /** The header's functions the call names: the harness needs them and what they use. */
   roots: string[];
+  /** The model of the generation has this helper (else the tree defines one the preset lacks: measured, not compared). */
+  inModel: boolean;
+  /** What the helper is called on: the page, or the page taken as a folio. */
+  takes: 'page' | 'folio';
 }
 
 /** A model helper the harness does not run on this tree, and why. */

@@ -81,6 +81,7 @@ export const HARNESS_MAIN = String.raw`int main(void)
 				const char *kind, *text;
 
 				harness_rcu_held = rcu;
+				harness_rcu_depth = 0;
 				harness_tripped = NULL;
 				harness_warned = NULL;
 				harness_value[0] = '\0';

@@ -2,7 +2,10 @@
  * The kernel the extracted helpers are compiled against: just enough of it, written for the
  * harness. A VM_BUG_ON_*() that fires jumps back to the harness, which reports BUG with the
  * condition; WARN_ON_ONCE() records WARN and goes on; rcu_read_lock_held() answers what the
- * harness sets. struct page has flags, the compound-head word (bit 0: a tail page) and
+ * harness sets (rcu_read_lock() inside a helper nests on it). lockdep: lockdep_assert_once() records
+ * WARN like WARN_ON_ONCE() (debug_locks on), lockdep_is_held() answers false (the harness holds no
+ * lock: not cgroup_mutex either), rcu_dereference_check() WARNs outside RCU unless its condition
+ * holds. css references always succeed. struct page has flags, the compound-head word (bit 0: a tail page) and
  * memcg_data; struct folio overlays it. page-flags.h is followed where a helper's outcome depends
  * on it: PageSlab() tests the head page's flag, folio_test_slab() asserts that the folio is not a
  * tail page (VM_BUG_ON_PGFLAGS in folio_flags()).
@@ -53,15 +56,77 @@ static int harness_warn(int cond, const char *what)
 #define VM_BUG_ON_PGFLAGS(cond, page) harness_check(!!(cond), "VM_BUG_ON_PGFLAGS(" #cond ")")
 #define WARN_ON_ONCE(cond) harness_warn(!!(cond), "WARN_ON_ONCE(" #cond ")")
 #define WARN_ON(cond) harness_warn(!!(cond), "WARN_ON(" #cond ")")
+#define VM_WARN_ON(cond) (void)harness_warn(!!(cond), "VM_WARN_ON(" #cond ")")
+#define VM_WARN_ON_ONCE(cond) (void)harness_warn(!!(cond), "VM_WARN_ON_ONCE(" #cond ")")
+#define VM_WARN_ON_FOLIO(cond, folio) (void)harness_warn(!!(cond), "VM_WARN_ON_FOLIO(" #cond ")")
+#define VM_WARN_ON_ONCE_FOLIO(cond, folio) (void)harness_warn(!!(cond), "VM_WARN_ON_ONCE_FOLIO(" #cond ")")
+#define VM_WARN_ON_ONCE_PAGE(cond, page) (void)harness_warn(!!(cond), "VM_WARN_ON_ONCE_PAGE(" #cond ")")
+
+static int harness_rcu_depth;
 
 static inline bool rcu_read_lock_held(void)
 {
-	return harness_rcu_held;
+	return harness_rcu_held || harness_rcu_depth > 0;
+}
+
+static inline void rcu_read_lock(void)
+{
+	harness_rcu_depth++;
+}
+
+static inline void rcu_read_unlock(void)
+{
+	harness_rcu_depth--;
+}
+
+#define rcu_dereference_check(p, c) \
+	({ harness_warn(!((c) || rcu_read_lock_held()), "rcu_dereference_check(" #p ", " #c ") outside RCU"); (p); })
+#define rcu_dereference(p) rcu_dereference_check(p, 0)
+#define rcu_dereference_protected(p, c) (p)
+#define rcu_access_pointer(p) READ_ONCE(p)
+
+/* lockdep with debug_locks on; the harness holds no lock. */
+struct mutex {
+	int harness_unused;
+};
+static struct mutex cgroup_mutex;
+#define lockdep_is_held(lock) ((void)(lock), 0)
+#define lockdep_assert_once(cond) (void)harness_warn(!(cond), "lockdep_assert_once(" #cond ")")
+#define lockdep_assert(cond) (void)harness_warn(!(cond), "lockdep_assert(" #cond ")")
+#define lockdep_assert_held(lock) (void)harness_warn(1, "lockdep_assert_held(" #lock ")")
+
+struct cgroup_subsys_state {
+	long refcnt;
+};
+
+static inline void css_get(struct cgroup_subsys_state *css)
+{
+	css->refcnt++;
+}
+
+static inline bool css_tryget(struct cgroup_subsys_state *css)
+{
+	css->refcnt++;
+	return true;
+}
+
+static inline bool css_tryget_online(struct cgroup_subsys_state *css)
+{
+	return css_tryget(css);
+}
+
+static inline void css_put(struct cgroup_subsys_state *css)
+{
+	css->refcnt--;
 }
 
 struct mem_cgroup {
-	long id;
+	struct cgroup_subsys_state css;
 } __attribute__((aligned(8)));
+
+/* The root memcg is not the memcg the states are charged to. */
+static struct mem_cgroup harness_root_memcg;
+static struct mem_cgroup *root_mem_cgroup = &harness_root_memcg;
 
 struct obj_cgroup {
 	struct mem_cgroup *memcg;
@@ -132,6 +197,27 @@ export const STUBBED_NAMES: ReadonlySet<string> = new Set([
   'WARN_ON_ONCE',
   'WARN_ON',
   'rcu_read_lock_held',
+  'rcu_read_lock',
+  'rcu_read_unlock',
+  'rcu_dereference_check',
+  'rcu_dereference',
+  'rcu_dereference_protected',
+  'rcu_access_pointer',
+  'VM_WARN_ON',
+  'VM_WARN_ON_ONCE',
+  'VM_WARN_ON_FOLIO',
+  'VM_WARN_ON_ONCE_FOLIO',
+  'VM_WARN_ON_ONCE_PAGE',
+  'cgroup_mutex',
+  'lockdep_is_held',
+  'lockdep_assert_once',
+  'lockdep_assert',
+  'lockdep_assert_held',
+  'css_get',
+  'css_tryget',
+  'css_tryget_online',
+  'css_put',
+  'root_mem_cgroup',
   'PageTail',
   'compound_head',
   'page_folio',

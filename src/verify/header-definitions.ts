@@ -25,7 +25,11 @@ export interface CFunction extends Definition {
   /** The definition up to its body, as a prototype: `static inline bool f(struct folio *folio);`. */
   prototype: string;
   returns: 'pointer' | 'bool' | 'scalar' | 'void';
+  /** The return type as written, without the pointer stars: `struct mem_cgroup`. */
+  returnType: string;
   params: CParam[];
+  /** The body opens the word itself: `->memcg_data` or `.memcg_data`. */
+  opensWord: boolean;
 }
 
 export interface CEnum extends Definition {
@@ -116,7 +120,8 @@ function readFunction(node: SyntaxNode): { def: CFunction; node: SyntaxNode } | 
   const uses = unique([...descendants(body)].filter((n) => n.type === 'identifier' && !declared.has(n.text)).map((n) => n.text));
   const prototype = `${node.text.slice(0, body.startIndex - node.startIndex).trimEnd()};`;
   const cParams = params.map((p) => ({ type: p.childForFieldName('type')?.text ?? '', pointers: pointerDepth(p) }));
-  return { def: { kind: 'function', name, text: node.text, uses, start: node.startIndex, prototype, returns, params: cParams }, node };
+  const opensWord = /(->|\.)\s*memcg_data\b/.test(body.text);
+  return { def: { kind: 'function', name, text: node.text, uses, start: node.startIndex, prototype, returns, returnType: type, params: cParams, opensWord }, node };
 }
 
 function readMacro(node: SyntaxNode): { def: Definition; node: SyntaxNode } | null {

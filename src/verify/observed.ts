@@ -1,14 +1,12 @@
+import type { MeasuredOutcome } from '../model/contract.js';
 import type { Outcome } from '../model/outcome.js';
 
 /**
  * What a helper did on a state, in the model's symbols: a value (NULL, memcg, objcg, objcgs,
  * true, false, ...), a BUG or a WARN with the condition that tripped, or a FAULT (the compiled
- * helper crashed: a tagged or bad pointer dereferenced).
+ * helper crashed: a tagged or bad pointer dereferenced). The measured contract's outcome.
  */
-export interface Observed {
-  kind: 'value' | 'BUG' | 'WARN' | 'FAULT';
-  text: string;
-}
+export type Observed = MeasuredOutcome;
 
 /** The model's outcome as observed: a tripped precondition is a WARN when it is a WARN_ON, else a BUG. */
 export function observedOfModel(out: Outcome): Observed {

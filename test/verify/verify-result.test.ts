@@ -1,6 +1,8 @@
 import { generationOf } from '../../src/model/generation.js';
+import { stateById } from '../../src/model/states.js';
 import { parseHarnessOutput } from '../../src/verify/harness-output.js';
-import { compareWithModel, disagreements } from '../../src/verify/verify-result.js';
+import { verdictLine } from '../../src/model-report/verify-text.js';
+import { compareWithModel, disagreements, measuredContract } from '../../src/verify/verify-result.js';
 
 describe('parseHarnessOutput', () => {
   it('reads helper, state, RCU, kind and text (which may hold tabs)', () => {
@@ -40,5 +42,45 @@ describe('compareWithModel', () => {
 
   it('refuses a helper the model does not have', () => {
     expect(() => compareWithModel(v511, parseHarnessOutput('folio_memcg\tuser\t1\tvalue\tmemcg\n'), [])).toThrow('the harness ran folio_memcg, which the v5.11 model does not have');
+  });
+});
+
+describe('the verdict', () => {
+  const v618 = generationOf('v6.18');
+  const STATES = ['uncharged', 'user', 'kmem', 'slab-objcgs', 'slab-bare', 'tail'] as const;
+  /** Every state inside and outside RCU, each as the v6.18 model says, except `override`. */
+  const lines = (helper: string, override: Partial<Record<(typeof STATES)[number], string>> = {}) =>
+    STATES.flatMap((s) =>
+      [1, 0].map((rcu) => {
+        const model = v618.helpers[helper]?.eval(stateById(s), { underRcu: rcu === 1 });
+        const out = override[s] ?? (model && 'value' in model ? `value\t${model.value}` : 'BUG\tVM_BUG_ON(x)');
+        return `${helper}\t${s}\t${rcu}\t${out}`;
+      }),
+    );
+
+  function result(outputs: string[], cases: { helper: string; inModel: boolean }[], skipped: { helper: string; reason: string }[]) {
+    const outcomes = parseHarnessOutput(`${outputs.join('\n')}\n`);
+    const contract = measuredContract(v618, outcomes, cases.map((c) => ({ ...c, takes: 'folio' as const })), skipped, { source: 'h', layout: 'l' });
+    return compareWithModel(v618, outcomes, skipped, contract);
+  }
+
+  it('claims agreement only for the helpers that ran, and names every one left out', () => {
+    const r = result(lines('folio_memcg_kmem'), [{ helper: 'folio_memcg_kmem', inModel: true }], [
+      { helper: 'raw word test', reason: 'an expression' },
+      { helper: 'folio_memcg', reason: 'uses something' },
+    ]);
+    expect(verdictLine(r)).toBe('verdict: the 1 helper run agrees with the v6.18 model on every state, under rcu_read_lock() and outside it (12 cases); 1 left out, no agreement claimed (folio_memcg)');
+  });
+
+  it("measures the tree's own helpers without comparing them, and lists one altered helper's disagreement alone", () => {
+    const r = result(
+      [...lines('folio_memcg_kmem', { tail: 'value\tfalse' }), ...lines('folio_objcg', { user: 'value\tobjcg' })],
+      [{ helper: 'folio_memcg_kmem', inModel: true }, { helper: 'folio_objcg', inModel: false }],
+      [],
+    );
+    expect(r.measuredOnly).toEqual(['folio_objcg']);
+    expect(r.contract!.helpers['folio_objcg']!.outcomes.user.underRcu).toEqual({ kind: 'value', text: 'objcg' });
+    expect(disagreements(r).map((c) => `${c.helper} ${c.state} ${c.underRcu}`)).toEqual(['folio_memcg_kmem tail true', 'folio_memcg_kmem tail false']);
+    expect(verdictLine(r)).toBe("verdict: 1 of 1 helpers disagree with the v6.18 model (2 of 12 cases: folio_memcg_kmem); 1 of the tree's own measured, not compared (folio_objcg); none left out");
   });
 });

@@ -27,6 +27,8 @@ export interface AuditArgs {
   maxParseMillis?: number;
   /** --review-timeout: milliseconds after which a file's review is given up (a note). */
   maxReviewMillis?: number;
+  /** --measure: compile and run the tree's own helpers (cc) and validate fixes by what they do. */
+  measure?: true;
 }
 
 export type AuditCommand = { kind: 'help' } | AuditArgs;
@@ -44,7 +46,7 @@ export function parseAuditArgs(argv: readonly string[], defaultTarget: Target): 
   const dirs: string[] = [];
   readOptions(argv, {
     valued: VALUED,
-    flag: (name) => setMode(args, name),
+    flag: (name) => (name === '--measure' ? (args.measure = true) : setMode(args, name)),
     value: (name, value) => setValue(args, name, value),
     positional: (arg) => void dirs.push(arg),
     tryHelp: '(try: memcg-review audit --help)',

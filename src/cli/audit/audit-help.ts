@@ -27,6 +27,9 @@ Options:
   --exclude GLOB        skip matching files and folders (repeatable), same globs
   --fail-on error|warning|info
                         lowest severity that makes the exit code 1 (default warning)
+  --measure             compile and run the tree's own helpers of include/linux/memcontrol.h
+                        with cc (as model verify does) and validate fixes by what they
+                        do; only on a tree you trust (default: the generation's preset)
   --core GLOB           a file allowed to write the memcg word, added to the defaults
                         (${DEFAULT_CORE_FILES.join(', ')}); repeatable
   --max-file-size N     a file over N characters is not parsed, with a note

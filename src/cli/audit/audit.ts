@@ -16,6 +16,8 @@ import { parseAuditArgs, type AuditArgs } from './audit-args.js';
 import { AUDIT_HELP } from './audit-help.js';
 import { nodeAuditSystem, type AuditSystem } from './audit-system.js';
 import { auditTarget, refusedTarget } from './audit-target.js';
+import { generationOf } from '../../model/generation.js';
+import { treeContract } from '../model/measure-tree.js';
 import { batches } from './batches.js';
 import { formatAudit } from './format-audit.js';
 import { startProgress } from './progress.js';
@@ -42,7 +44,8 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
   }
   const tree = openTree(args.dir, io);
   const { target, detected } = auditTarget(args.target, tree, args.dir, io);
-  const setup: WorkerSetup = { root: tree.root, options: reviewOptions(args, target), mode: args.mode };
+  const { contract, description } = await treeContract(tree, args.dir, generationOf(target), io, args.measure === true);
+  const setup: WorkerSetup = { root: tree.root, options: { ...reviewOptions(args, target), ...(contract ? { contract } : {}) }, mode: args.mode };
   const tally = new Tally();
   let walked: WalkCounts;
   try {
@@ -55,7 +58,7 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
   const changed = args.mode === 'report' ? [] : changedFiles(tally);
   const written = args.mode === 'fix' ? writeFixes(tree.root, changed) : { written: changed.map((c) => c.path), notes: [] };
   const notApplied = new Set(changed.map((c) => c.path).filter((p) => !written.written.includes(p)));
-  const result = auditResultOf(tally, { tree: args.dir, target, mode: args.mode, ...(detected ? { detected } : {}), notApplied });
+  const result = auditResultOf(tally, { tree: args.dir, target, mode: args.mode, ...(detected ? { detected } : {}), ...(description ? { contracts: description } : {}), notApplied });
   result.notes.push(...written.notes, ...walked.unreadable.map((u) => ({ message: `folder not read: ${u}` })));
 
   if (args.mode === 'diff') emit(args, io, patchOf(changed));

@@ -14,6 +14,8 @@ import { writeBack } from './write-back.js';
 import { checkGit } from './check-git.js';
 import { checkpatchOptions } from './checkpatch-options.js';
 import { selectRules } from './rule-selection.js';
+import { generationOf } from '../../model/generation.js';
+import { treeContract } from '../model/measure-tree.js';
 import { resolveGeneration } from '../model/model-target.js';
 import { reviewLimits } from './review-limits.js';
 import { refuseLossyFix } from './refuse-lossy-fix.js';
@@ -33,7 +35,8 @@ export async function check(given: CheckArgs, io: Io, createReviewer: CreateRevi
   const limits = reviewLimits(args);
   const inputs = await loadInputs(args.files.length > 0 ? args.files : ['-'], io, tree, limits.maxBytes);
   if (args.mode === 'fix') refuseLossyFix(inputs);
-  const reviewer = selectRules(await startReviewer(createReviewer, { target: args.target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core], limits }), args);
+  const { contract } = tree ? await treeContract(tree, given.tree!, generationOf(args.target), io) : {};
+  const reviewer = selectRules(await startReviewer(createReviewer, { target: args.target, coreFiles: [...DEFAULT_CORE_FILES, ...args.core], limits, ...(contract ? { contract } : {}) }), args);
   const base = tree ? () => reader(tree, io) : undefined;
   const run = reviewAndFix(reviewer, inputs, args.target, { ...(base ? { base } : {}), fix: args.mode !== 'report' });
   const before = run.before;

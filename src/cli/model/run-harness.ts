@@ -28,7 +28,7 @@ export function runHarness(source: string, cc: readonly string[] = compilerComma
     const file = path.join(dir, 'harness.c');
     const exe = path.join(dir, 'harness');
     fs.writeFileSync(file, source);
-    const built = spawnSync(cc[0]!, [...cc.slice(1), '-std=gnu11', '-O0', '-o', exe, file], { encoding: 'utf8' });
+    const built = spawnSync(cc[0]!, [...cc.slice(1), '-std=gnu11', '-O0', '-o', exe, file], { encoding: 'utf8', timeout: 120_000 });
     if (built.error) {
       const code = (built.error as NodeJS.ErrnoException).code;
       throw new UserError(`cannot run the C compiler '${cc[0]}': ${code === 'ENOENT' ? 'not found' : code ?? built.error.message} (model verify compiles the tree's helpers: install cc, or set CC)`);

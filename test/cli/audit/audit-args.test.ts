@@ -42,3 +42,11 @@ describe('parseAuditArgs', () => {
     expect(() => parse(...argv)).toThrow(message);
   });
 });
+
+describe('audit --measure', () => {
+  it('is off unless given (the audited tree is not trusted), on when given', () => {
+    expect(parseAuditArgs(['linux'], 'v5.11')).not.toHaveProperty('measure');
+    expect(parseAuditArgs(['linux', '--measure'], 'v5.11')).toMatchObject({ measure: true });
+    expect(() => parseAuditArgs(['linux', '--measure=yes'], 'v5.11')).toThrow("unknown option '--measure=yes'");
+  });
+});
