@@ -1,9 +1,9 @@
 import type { AuditMode } from '../../audit/audit-file.js';
 import { TARGETS, type FixLevel, type Severity, type Target } from '../../types.js';
-import { setFixFlag } from '../fix-flag.js';
-import { UserError } from '../user-error.js';
-import { oneOf } from '../one-of.js';
-import { hint } from '../did-you-mean.js';
+import { setFixFlag } from '../shared/fix-flag.js';
+import { UserError } from '../shared/user-error.js';
+import { oneOf } from '../shared/one-of.js';
+import { readOptions } from '../shared/read-options.js';
 
 export const AUDIT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
@@ -53,30 +53,15 @@ export function parseAuditArgs(argv: readonly string[], defaultTarget: Target): 
     kind: 'audit', target: defaultTarget, format: 'text', mode: 'report', fixLevel: 'proven', include: [], exclude: [], failOn: 'warning', core: [], prefilter: 'auto',
   };
   const dirs: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      dirs.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      dirs.push(arg);
-      continue;
-    }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq === -1 ? arg : arg.slice(0, eq);
-    if (name === '--measure' && eq === -1) {
-      args.measure = true;
-      continue;
-    }
-    if (!VALUED.has(name)) {
-      if (!setFixFlag(args, arg)) throw new UserError(`unknown option '${arg}' (${hint(name, [...VALUED, '--fix', '--diff', '--fix=assumed', '--diff=assumed', '--help'], 'try: memcg-review audit --help')})`);
-      continue;
-    }
-    const value = eq !== -1 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === '') throw new UserError(`option '${name}' needs a value`);
-    setValue(args, name, value);
-  }
+  readOptions(argv, {
+    valued: VALUED,
+    whole: (arg) => setFixFlag(args, arg),
+    flag: (name) => (name === '--measure' ? (args.measure = true) : false),
+    value: (name, value) => setValue(args, name, value),
+    positional: (arg) => void dirs.push(arg),
+    tryHelp: '(try: memcg-review audit --help)',
+    suggest: ['--fix', '--diff', '--fix=assumed', '--diff=assumed', '--measure', '--help'],
+  });
   if (dirs.length === 0) throw new UserError('no tree given (usage: memcg-review audit DIR [options], see --help)');
   if (dirs.length > 1) throw new UserError(`one tree at a time (got ${dirs.length}: ${dirs.join(', ')})`);
   if (args.mode === 'diff' && args.format !== 'text') throw new UserError('--diff prints a patch; it takes no --format');

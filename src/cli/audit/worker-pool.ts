@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { BatchReport } from '../../audit/tally.js';
-import { UserError } from '../user-error.js';
+import { UserError } from '../shared/user-error.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-setup.js';
 
 /** Batches a worker holds at once: one being worked on, one waiting, so it never idles on a message. */
