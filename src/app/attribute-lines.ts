@@ -1,4 +1,4 @@
-import { normalizeCodeLine } from './fingerprint.js';
+import { normalizeCodeLine } from '../report/fingerprint.js';
 import type { PullCommit } from './pull-snapshot.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Fix } from '../types.js';
-import { applyEdits } from '../fix/apply-edits.js';
+import { applyEdits } from '../text/apply-edits.js';
 import { LineIndex } from '../text/line-index.js';
 
 /** The whole lines a fix touches, before and after it: what a ```suggestion block replaces. */

@@ -1,17 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Finding, ReviewLimits, Target } from '../types.js';
+import type { ReviewLimits, Target } from '../types.js';
 import type { Reviewer } from '../review/reviewer.js';
 import { UnsupportedTargetError } from '../review/reviewer.js';
-import { sourceOf } from '../review/result.js';
-import { LineIndex } from '../text/line-index.js';
 import { annotationBatches } from './annotations.js';
-import { lineText } from './attribute-finding.js';
 import { applySeverity } from './apply-severity.js';
 import { checkSummary } from './check-summary.js';
 import { conclusionOf } from './conclusion.js';
 import { CONFIG_PATH, describeConfigError, type AppConfig } from './config.js';
 import { configHash } from './config-hash.js';
-import { fingerprintAll } from './fingerprint.js';
+import { fingerprintsOf } from '../report/fingerprint.js';
 import type { CheckRunInfo, CheckRunOutput, GitHubApi, PostedReviewComment } from './github-api.js';
 import { loadSnapshot } from './load-snapshot.js';
 import { MAX_STATE_FINDINGS, readFindingMarkers, stateMarker, type ReviewState } from './markers.js';
@@ -145,13 +142,7 @@ async function review(req: ReviewRequest, deps: JobDeps, config: AppConfig, hash
   const snapshot = await loadSnapshot(api, req, config);
   const raw = reviewPullRequest(reviewer, snapshot, target.target);
   const result = { ...raw, findings: applySeverity(raw.findings, config.severity) };
-  const indexes = new Map<string, LineIndex>();
-  const lineOf = (f: Finding) => {
-    const key = `${f.patch?.index ?? 0}:${f.file}`;
-    if (!indexes.has(key)) indexes.set(key, new LineIndex(sourceOf(result, f) ?? ''));
-    return lineText(indexes.get(key)!, f.line);
-  };
-  const fps = fingerprintAll(result.findings, lineOf);
+  const fps = fingerprintsOf(result);
   const tagged = result.findings.map((finding, i) => ({ finding, fp: fps[i]! }));
 
   // Comments: only the bot's own markers count; a fork cannot silence a finding with a marker of its own.

@@ -1,6 +1,6 @@
 import type { Finding, PatchRef, Target } from '../types.js';
-import { ReviewLimitError, type Reviewer } from '../review/reviewer.js';
-import { withoutPath } from '../review/review-series.js';
+import type { Reviewer } from '../review/reviewer.js';
+import { reviewOne } from '../review/review-one.js';
 import type { ReviewResult } from '../review/result.js';
 import { sourceKey } from '../review/result.js';
 import { sortFindings } from '../review/sort-findings.js';
@@ -20,15 +20,12 @@ export function reviewPullRequest(reviewer: Reviewer, snapshot: PullSnapshot, ta
   const total = snapshot.commits.length;
   let linesChecked = 0;
   for (const file of snapshot.files) {
-    let found: Finding[];
-    try {
-      found = reviewer.review({ path: file.path, text: file.text });
-    } catch (e) {
-      // Over the size or parse time limit: a note on the file, as in the CLI; anything else is an error.
-      if (e instanceof ReviewLimitError) notes.push({ file: file.path, message: withoutPath(e.message, file.path) });
-      else errors.push(`${file.path}: review failed: ${e instanceof Error ? e.message.split('\n', 1)[0] : String(e)}`);
-      continue;
-    }
+    // Over the size or time limits: a note on the file, as in the CLI; anything else is an error.
+    const reviewed = reviewOne(reviewer, { path: file.path, text: file.text }, true);
+    if ('note' in reviewed) notes.push({ file: file.path, message: reviewed.note });
+    if ('error' in reviewed) errors.push(reviewed.error);
+    if ('note' in reviewed || 'error' in reviewed) continue;
+    const found = reviewed.findings;
     linesChecked += file.added.size;
     const lines = new LineIndex(file.text);
     for (const f of found) {

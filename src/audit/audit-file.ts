@@ -1,7 +1,8 @@
 import { RELEVANT } from '../c/source-analysis.js';
-import { ReviewLimitError, type Reviewer } from '../review/reviewer.js';
+import type { Reviewer } from '../review/reviewer.js';
+import { reviewOne, type FileReview } from '../review/review-one.js';
 import { appliesAt, type Finding, type FixLevel } from '../types.js';
-import { fixProven } from './fix-proven.js';
+import { fixProven } from '../pipeline/fix-proven.js';
 import type { Prefilter } from './prefilter.js';
 
 export type AuditMode = 'report' | 'fix' | 'diff';
@@ -47,7 +48,12 @@ export function auditFile(path: string, bytes: Uint8Array, reviewer: Reviewer, p
   if (!RELEVANT.test(text)) return outcome;
   outcome.parsed = true;
   outcome.lines = countLines(text);
-  const review = (t: string) => reviewer.review({ path, text: t }).map((f) => ({ ...f, file: path }));
+  // A review over the limits or failing, of the file or of its fixed text, stops the file: thrown to the catch below.
+  const review = (t: string) => {
+    const r = reviewOne(reviewer, { path, text: t }, true);
+    if ('note' in r || 'error' in r) throw r;
+    return r.findings.map((f) => ({ ...f, file: path }));
+  };
   try {
     outcome.findings = review(text);
     if (outcome.findings.length === 0) return outcome;
@@ -60,8 +66,10 @@ export function auditFile(path: string, bytes: Uint8Array, reviewer: Reviewer, p
     const fixed = fixProven(text, outcome.findings, review, undefined, level);
     if (fixed.text !== text) outcome.fixed = fixed;
   } catch (e) {
-    // A file over the review's limits (size, parse time) is a note; any other failure an error.
-    if (e instanceof ReviewLimitError) outcome.note = e.message.replace(`${path}: `, '');
+    // A file over the review's limits (size, parse time, review time) is a note; any other failure an error.
+    const failed = e as FileReview;
+    if ('note' in failed) outcome.note = failed.note;
+    else if ('error' in failed) outcome.error = failed.error;
     else outcome.error = `${path}: review failed: ${e instanceof Error ? e.message.split('\n', 1)[0] : String(e)}`;
     outcome.findings = [];
     delete outcome.text;

@@ -8,7 +8,7 @@ let current: { at: number; path: string; millis: number } | null = null;
 
 export function checkDeadline(): void {
   if (current && Date.now() > current.at) {
-    throw new ReviewLimitError(`${current.path}: not reviewed: the review took longer than ${current.millis} ms`);
+    throw new ReviewLimitError({ kind: 'review-time', path: current.path, limit: current.millis });
   }
 }
 

@@ -1,4 +1,3 @@
-import { API_NAMES } from '../model/helper-names.js';
 import { DEFAULT_LIMITS, type ReviewOptions } from '../types.js';
 import { LineIndex } from '../text/line-index.js';
 import { collectFileScope, type FileScope } from './file-scope.js';
@@ -12,8 +11,6 @@ import { TypeResolver } from './type-resolver.js';
 /** The tokens that make a file worth parsing: the fields, the page type, and the readers of every generation. */
 export const RELEVANT = /mem_cgroup\b|obj_cgroups|memcg_data|Kmemcg|MemcgKmem|page_memcg|folio_memcg|page_objcgs|page_obj_cgroups|page_mem_cgroup/;
 
-/** The calls the rules look at: the PageKmemcg family and every generation's readers. */
-export const MEMCG_CALLS: ReadonlySet<string> = new Set(['PageKmemcg', '__SetPageKmemcg', '__ClearPageKmemcg', ...API_NAMES]);
 
 /** One C source parsed and ready for the rules: its trees (file and macro bodies), types, lines. */
 export interface SourceAnalysis {
@@ -36,13 +33,54 @@ export interface SourceAnalysis {
 }
 
 /** A file the review gives up on within its limits: reported as a note on that file, not as a failure. */
-export class ReviewLimitError extends Error {}
+/** A limit a review stopped at, as data: which one, on which file, its value (and the size found, for `size`). */
+export interface ReviewLimit {
+  kind: 'size' | 'parse-time' | 'review-time';
+  path: string;
+  /** Characters for `size`, milliseconds for the times. */
+  limit: number;
+  /** The file's size in characters, for `size`. */
+  actual?: number;
+}
 
-/** ERROR and MISSING nodes of a tree; no walk when tree-sitter says there are none. */
+/** What a note on a file over a limit says (the note names the file). */
+export function limitMessage(limit: ReviewLimit): string {
+  switch (limit.kind) {
+    case 'size':
+      return `not reviewed: ${limit.actual} characters, over the limit of ${limit.limit}`;
+    case 'parse-time':
+      return `not reviewed: parsing took longer than ${limit.limit} ms`;
+    case 'review-time':
+      return `not reviewed: the review took longer than ${limit.limit} ms`;
+  }
+}
+
+/** Thrown out of one file's review when it passes a limit; reviewOne turns it into a note. */
+export class ReviewLimitError extends Error {
+  constructor(readonly limit: ReviewLimit) {
+    super(`${limit.path}: ${limitMessage(limit)}`);
+  }
+}
+
+/**
+ * ERROR and MISSING nodes of a tree. Only subtrees tree-sitter marks as holding an error
+ * (`hasError`) are entered, so the walk follows the paths down to the errors instead of every
+ * node; an ERROR or MISSING node is counted, and walked whole, even when it is not so marked
+ * (tree-sitter leaves some ERROR nodes at no error cost).
+ */
 export function countSyntaxErrors(root: SyntaxNode): number {
   if (!root.hasError) return 0;
   let n = 0;
-  for (const d of descendants(root)) if (d.isError || d.isMissing) n++;
+  const stack: SyntaxNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!node.hasError) {
+      for (const d of descendants(node)) if (d.isError || d.isMissing) n++;
+      continue;
+    }
+    if (node.isError || node.isMissing) n++;
+    for (const child of node.children) if (child && (child.hasError || child.isError || child.isMissing)) stack.push(child);
+  }
   return n;
 }
 
@@ -50,21 +88,23 @@ export function analyzeSource(
   parser: CParser,
   file: { path: string; text: string; headings?: { line: number; text: string }[]; imageLength?: number },
   options: ReviewOptions,
+  /** The calls to index (the model's MEMCG_CALLS): the C layer does not know the API's names. */
+  calls: ReadonlySet<string>,
 ): SourceAnalysis {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const length = file.imageLength ?? file.text.length;
-  if (length > limits.maxBytes) throw new ReviewLimitError(`${file.path}: not reviewed: ${length} characters, over the limit of ${limits.maxBytes}`);
+  if (length > limits.maxBytes) throw new ReviewLimitError({ kind: 'size', path: file.path, limit: limits.maxBytes, actual: length });
   const main = parser.parseWithin(file.text, Date.now() + limits.maxParseMillis);
-  if (!main) throw new ReviewLimitError(`${file.path}: not reviewed: parsing took longer than ${limits.maxParseMillis} ms`);
+  if (!main) throw new ReviewLimitError({ kind: 'parse-time', path: file.path, limit: limits.maxParseMillis });
   const lines = new LineIndex(file.text);
   const trees: Tree[] = [main];
   const parents = new Map<number, SyntaxNode>();
-  const index = indexNodes(main.rootNode, RELEVANT, MEMCG_CALLS, parents, file.text);
+  const index = indexNodes(main.rootNode, RELEVANT, calls, parents, file.text);
   const indexes = [index];
   const shadow = macroShadow(index.macroValues, file.text, (n) => parents.get(n.id) ?? null);
   if (shadow) {
     trees.push(parser.parse(shadow));
-    indexes.push(indexNodes(trees[1]!.rootNode, RELEVANT, MEMCG_CALLS, parents, shadow));
+    indexes.push(indexNodes(trees[1]!.rootNode, RELEVANT, calls, parents, shadow));
   }
   const scope = collectFileScope(index);
   const paramCache = new Map<string, Map<string, CType>>();

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runAction } from './action.js';
+import { runAction } from './hook/action.js';
 
 // The entry point of the GitHub Action's review step (action.yml).
 try {

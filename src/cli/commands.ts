@@ -1,9 +1,9 @@
 import { audit } from './audit/audit.js';
-import type { CreateReviewer } from './check.js';
-import { installHook } from './install-hook.js';
-import type { ExitCode } from './exit-codes.js';
-import type { Io } from './io.js';
-import { modelCommand } from './model-command.js';
+import type { CreateReviewer } from './check/start-reviewer.js';
+import { installHook } from './hook/install-hook.js';
+import type { ExitCode } from './shared/exit-codes.js';
+import type { Io } from './shared/io.js';
+import { modelCommand } from './model/model-command.js';
 
 export interface Deps {
   createReviewer: CreateReviewer;

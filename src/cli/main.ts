@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { EXIT } from './exit-codes.js';
-import { nodeIo } from './node-io.js';
+import { EXIT } from './shared/exit-codes.js';
+import { nodeIo } from './shared/node-io.js';
 import { run } from './run.js';
 
 function packageVersion(): string {

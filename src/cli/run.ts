@@ -1,11 +1,11 @@
 import { createReviewer } from '../review/reviewer.js';
-import { parseArgs } from './args.js';
-import { check } from './check.js';
+import { parseArgs } from './check/args.js';
+import { check } from './check/check.js';
 import { COMMANDS, type Deps } from './commands.js';
-import { EXIT, type ExitCode } from './exit-codes.js';
+import { EXIT, type ExitCode } from './shared/exit-codes.js';
 import { HELP, TOP_HELP } from './help.js';
-import type { Io } from './io.js';
-import { UserError } from './user-error.js';
+import type { Io } from './shared/io.js';
+import { UserError } from './shared/user-error.js';
 
 export type { Deps } from './commands.js';
 

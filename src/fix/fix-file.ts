@@ -1,5 +1,5 @@
 import type { Finding } from '../types.js';
-import { applyEdits } from './apply-edits.js';
+import { applyEdits } from '../text/apply-edits.js';
 import { selectFixes } from './select-fixes.js';
 
 export interface FixPass {
@@ -16,31 +16,4 @@ export function applyFixes(text: string, findings: readonly Finding[]): FixPass 
   const { accepted, skipped } = selectFixes(groups);
   const out = applyEdits(text, accepted.flatMap((g) => g.edits));
   return { text: out.text, applied: accepted.map((g) => g.owner), deferred: skipped.map((g) => g.owner) };
-}
-
-export interface FileFix {
-  text: string;
-  applied: Finding[];
-  passes: number;
-}
-
-/**
- * Fixes a whole file: applies the fixes of `findings`, and while some were deferred for
- * overlap asks `review` (the caller's re-review) for fresh findings on the new text, at most
- * `maxPasses` passes. What remains after that is for the caller to re-review and report.
- */
-export function fixFile(text: string, findings: readonly Finding[], review: (text: string) => Finding[], maxPasses = 3): FileFix {
-  const applied: Finding[] = [];
-  let current = findings;
-  let passes = 0;
-  while (passes < maxPasses) {
-    const pass = applyFixes(text, current);
-    if (pass.applied.length === 0) break;
-    passes++;
-    text = pass.text;
-    applied.push(...pass.applied);
-    if (pass.deferred.length === 0) break;
-    current = review(text);
-  }
-  return { text, applied, passes };
 }

@@ -2,7 +2,7 @@ import type { Finding, TextEdit } from '../types.js';
 import type { Patch } from '../patch/types.js';
 import type { PostImage } from '../patch/post-image.js';
 import { LineIndex } from '../text/line-index.js';
-import { applyEdits } from './apply-edits.js';
+import { applyEdits } from '../text/apply-edits.js';
 import { mapEditToPatch } from './map-edit-to-patch.js';
 import { hunkEdits, hunkSpan } from './hunk-edits.js';
 import { selectFixes, type EditGroup } from './select-fixes.js';

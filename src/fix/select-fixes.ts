@@ -1,5 +1,5 @@
 import type { TextEdit } from '../types.js';
-import { editsOverlap } from './apply-edits.js';
+import { editsOverlap } from '../text/apply-edits.js';
 
 /** The edits of one fix, applied all together or not at all. */
 export interface EditGroup<T> {

@@ -13,6 +13,9 @@ export const API_NAMES: ReadonlySet<string> = new Set([
   ...GENERATIONS.flatMap((g) => (g.store?.style === 'call' ? [g.store.set, g.store.clear, g.store.setKmem] : [])),
 ]);
 
+/** The calls the rules look at: the PageKmemcg family and every generation's readers. */
+export const MEMCG_CALLS: ReadonlySet<string> = new Set(['PageKmemcg', '__SetPageKmemcg', '__ClearPageKmemcg', ...API_NAMES]);
+
 /** The generations that define a helper, oldest first. */
 export function generationsDefining(name: string): string[] {
   return GENERATIONS.filter((g) => g.helpers[name]).map((g) => g.id);

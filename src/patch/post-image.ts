@@ -124,11 +124,15 @@ export function buildPostImages(
       } else {
         if (applied && !applied.ok) notes.push({ file: path, patch: ref, message: `${applied.reason}; using a hunk-built image` });
         const limit = Math.min(MAX_SPARSE_LINES, sparseLeft);
-        const built = applyToSparse(start.complete ? [] : start.lines, file, limit);
-        sparseLeft = Math.max(0, sparseLeft - built.lines.length);
+        let built = applyToSparse(start.complete ? [] : start.lines, file, limit);
         if (built.conflicts.length > 0) {
           notes.push({ file: path, patch: ref, message: `hunk ${built.conflicts.join(', ')} does not match the lines earlier patches left` });
+          // The earlier lines are contradicted: the image is this patch's hunks alone. Laid over them,
+          // a patch repeated in a series would add its net lines to the file each time (a series of
+          // n copies then reviews files that grow with n: quadratic).
+          built = applyToSparse([], file, limit);
         }
+        sparseLeft = Math.max(0, sparseLeft - built.lines.length);
         if (built.skipped.length > 0) {
           const why = limit === MAX_SPARSE_LINES ? `starts past line ${MAX_SPARSE_LINES}` : `is past what is left of the ${MAX_SERIES_SPARSE_LINES} lines the series' hunk-built files may hold`;
           notes.push({ file: path, patch: ref, message: `hunk ${built.skipped.join(', ')} ${why} and was skipped` });

@@ -1,19 +1,43 @@
-/** FNV-1a over a string's UTF-16 code units, 32 bits, as 8 hex digits. */
-export function fnv1a(text: string, seed = 0x811c9dc5): string {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
+import { createHash } from 'node:crypto';
+import type { Finding } from '../types.js';
+import { sourceKey, type ReviewResult } from '../review/result.js';
+import { LineIndex } from '../text/line-index.js';
+
+/** The code line as a fingerprint sees it: blanks squeezed, ends trimmed, so re-indenting keeps it. */
+export function normalizeCodeLine(line: string): string {
+  return line.replace(/\s+/g, ' ').trim();
 }
 
 /**
- * A fingerprint of a finding that survives lines moving, in the `hash:occurrence` form of
- * SARIF's primaryLocationLineHash: 64 bits over the rule, the file and the flagged line's text
- * without blanks, then which of the identical ones in the file it is (1 for the first).
+ * A finding's identity across pushes: rule, file and the normalized code line, plus the ordinal of
+ * that triple in the file (two findings of one rule on equal lines stay apart). Line numbers are
+ * left out on purpose: a push that moves the line keeps the fingerprint.
  */
-export function findingFingerprint(ruleId: string, file: string, lineText: string, occurrence: number): string {
-  const key = `${ruleId}\0${file}\0${lineText.replace(/\s+/g, '')}`;
-  return `${fnv1a(key)}${fnv1a(key, 0x1b873593)}:${occurrence + 1}`;
+export function fingerprint(ruleId: string, file: string, codeLine: string, ordinal = 0): string {
+  return createHash('sha256').update(`${ruleId}\0${file}\0${normalizeCodeLine(codeLine)}\0${ordinal}`).digest('hex').slice(0, 16);
+}
+
+/** Fingerprints for findings in order; `lineOf` gives a finding's code line. */
+export function fingerprintAll(findings: readonly Finding[], lineOf: (f: Finding) => string): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const base = `${f.ruleId}\0${f.file}\0${normalizeCodeLine(lineOf(f))}`;
+    const ordinal = seen.get(base) ?? 0;
+    seen.set(base, ordinal + 1);
+    return fingerprint(f.ruleId, f.file, lineOf(f), ordinal);
+  });
+}
+
+/**
+ * The fingerprints of a result's findings, in order, over the reviewed texts they point into: the
+ * one identity of a finding, used by SARIF's primaryLocationLineHash and the App's markers.
+ */
+export function fingerprintsOf(result: Pick<ReviewResult, 'findings' | 'sources'>): string[] {
+  const indexes = new Map<string, LineIndex>();
+  return fingerprintAll(result.findings, (f) => {
+    const key = sourceKey(f.file, f.patch?.index);
+    let index = indexes.get(key);
+    if (!index) indexes.set(key, (index = new LineIndex(result.sources.get(key) ?? '')));
+    return index.lineText(f.line);
+  });
 }

@@ -1,4 +1,4 @@
-import { applyEdits } from '../fix/apply-edits.js';
+import { applyEdits } from '../text/apply-edits.js';
 import type { Fix } from '../types.js';
 
 /** The lines a fix touches, before and after: what a reader of a report needs to judge it. */

@@ -1,5 +1,5 @@
 import type { Fix } from '../types.js';
-import { applyEdits } from '../fix/apply-edits.js';
+import { applyEdits } from '../text/apply-edits.js';
 
 /** The lines a fix touches, as they read after the fix, on one line with runs of blanks squeezed. */
 export function fixPreview(source: string, fix: Fix): string {

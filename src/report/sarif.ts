@@ -3,7 +3,7 @@ import { sourceOf } from '../review/result.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { LineIndex } from '../text/line-index.js';
 import type { Finding, Severity } from '../types.js';
-import { findingFingerprint } from './fingerprint.js';
+import { fingerprintsOf } from './fingerprint.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Where to learn about the tool (SARIF2005 asks every driver for one): the App's page, as app.yml names it. */
@@ -15,7 +15,8 @@ const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'w
 /**
  * The audit as SARIF 2.1.0 for GitHub code scanning: one run whose driver lists the rules
  * (id, descriptions, help from the rule's docs, default level), one result per finding with its
- * location relative to the tree (%SRCROOT%), a primaryLocationLineHash that survives moved lines, and the
+ * location relative to the tree (%SRCROOT%), a primaryLocationLineHash that survives moved lines
+ * (the finding's one fingerprint, the same as the App's markers), and the
  * fix (with the model's verdict) as a SARIF fix. Notes and errors become notifications.
  */
 export function formatSarif(result: AuditResult, version: string, rules: readonly RuleMeta[]): string {
@@ -26,7 +27,7 @@ export function formatSarif(result: AuditResult, version: string, rules: readonl
     if (!index) indexes.set(f.file, (index = new LineIndex(sourceOf(result, f) ?? '')));
     return index;
   };
-  const seen = new Map<string, number>();
+  const fingerprints = fingerprintsOf({ findings: [...result.findings, ...(result.baseline?.upstream ?? [])], sources: result.sources });
   const sarif = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -58,11 +59,7 @@ export function formatSarif(result: AuditResult, version: string, rules: readonl
           },
         ],
         results: [...result.findings, ...(result.baseline?.upstream ?? [])].map((f, i) => {
-          const lineText = indexOf(f).lineText(f.line);
-          const key = `${f.ruleId}\0${f.file}\0${lineText.replace(/\s+/g, '')}`;
-          const occurrence = seen.get(key) ?? 0;
-          seen.set(key, occurrence + 1);
-          const r = sarifResult(f, ruleIndex.get(f.ruleId), indexOf(f), findingFingerprint(f.ruleId, f.file, lineText, occurrence));
+          const r = sarifResult(f, ruleIndex.get(f.ruleId), indexOf(f), fingerprints[i]!);
           if (!result.baseline) return r;
           // --baseline: upstream code is "unchanged" and suppressed (code scanning lists it apart, closed).
           return i < result.findings.length

@@ -1,13 +1,13 @@
 import type { Finding, InputNote, PatchRef, Target } from '../types.js';
 import type { Series } from '../patch/types.js';
 import type { PostImage } from '../patch/post-image.js';
-import { ReviewLimitError } from '../c/source-analysis.js';
 import type { Reviewer, SourceFile } from './reviewer.js';
 import type { ReviewResult } from './result.js';
 import { sourceKey } from './result.js';
 import { isCFile } from './is-c-file.js';
 import { sortFindings } from './sort-findings.js';
 import { reviewIslands } from './review-islands.js';
+import { reviewOne as reviewFile } from './review-one.js';
 
 export interface SeriesReviewOptions {
   target: Target;
@@ -69,18 +69,10 @@ export function reviewSources(reviewer: Reviewer, files: readonly SourceFile[], 
 
 /** One file's findings; a file over the review's limits is a note, any other failure an error. */
 function reviewOne(reviewer: Reviewer, file: SourceFile, errors: string[], notes: InputNote[], patch?: PatchRef): Finding[] {
-  try {
-    return reviewer.review(file);
-  } catch (e) {
-    if (e instanceof ReviewLimitError) notes.push({ file: file.path, message: withoutPath(e.message, file.path), ...(patch ? { patch } : {}) });
-    else errors.push(`${file.path}: review failed: ${e instanceof Error ? e.message : String(e)}`);
-    return [];
-  }
-}
-
-/** The message without the file's name in front: the note names the file. */
-export function withoutPath(message: string, path: string): string {
-  return message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
+  const r = reviewFile(reviewer, file);
+  if ('note' in r) notes.push({ file: file.path, message: r.note, ...(patch ? { patch } : {}) });
+  if ('error' in r) errors.push(r.error);
+  return r.findings;
 }
 
 function countLines(text: string): number {

@@ -6,6 +6,7 @@ import { analyzeSource, RELEVANT, type SourceAnalysis } from '../c/source-analys
 import { withContract } from '../model/contract.js';
 import { generationOf, type Generation } from '../model/generation.js';
 import { surfaceGeneration } from '../model/surface-generation.js';
+import { MEMCG_CALLS } from '../model/helper-names.js';
 import { RULES } from '../rules/index.js';
 import type { Problem, Rule } from '../rules/rule.js';
 import { DEFAULT_LIMITS, TARGETS, type Finding, type ReviewOptions, type Target } from '../types.js';
@@ -46,7 +47,7 @@ function lowConfidenceNote(p: Problem): string {
 /** Runs rules over one source; fixes that would add syntax errors are withdrawn. */
 export function reviewWith(parser: CParser, rules: readonly Rule[], file: SourceFile, options: ReviewOptions): Finding[] {
   if (!RELEVANT.test(file.text)) return [];
-  const src = analyzeSource(parser, file, options);
+  const src = analyzeSource(parser, file, options, MEMCG_CALLS);
   try {
     const millis = options.limits?.maxReviewMillis ?? DEFAULT_LIMITS.maxReviewMillis;
     return withParents(src.parents, () => withDeadline(file.path, millis, () => runRules(parser, rules, file, src), file.since));

@@ -1,7 +1,7 @@
 import type { CParser } from '../c/parser.js';
 import { checkDeadline } from '../c/review-deadline.js';
 import { countSyntaxErrors } from '../c/source-analysis.js';
-import { applyEdits } from '../fix/apply-edits.js';
+import { applyEdits } from '../text/apply-edits.js';
 import type { Finding, TextEdit } from '../types.js';
 
 /** A stretch of the file that parses on its own: a function definition. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { runAction, type CliRun } from '../../src/cli/action.js';
+import { runAction, type CliRun } from '../../src/cli/hook/action.js';
 import { tempDir } from '../helpers/tree.js';
 
 const finding = { ruleId: 'memcg-field-read', severity: 'error', file: 'mm/a.c', line: 3, column: 2, endLine: 3, endColumn: 9, message: 'm', confidence: 'high' };

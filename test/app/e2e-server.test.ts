@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildFixtureRepo } from '../../src/app/stand-in/fixture-repo.js';
-import { GitHubStandIn } from '../../src/app/stand-in/github-stand-in.js';
-import { startAppSession, type AppSession } from '../../src/app/stand-in/app-session.js';
-import { pullRequestPayload } from '../../src/app/stand-in/payloads.js';
-import { readTree } from '../../src/app/stand-in/read-tree.js';
+import { buildFixtureRepo } from '../../tools/stand-in/fixture-repo.js';
+import { GitHubStandIn } from '../../tools/stand-in/github-stand-in.js';
+import { startAppSession, type AppSession } from '../../tools/stand-in/app-session.js';
+import { pullRequestPayload } from '../../tools/stand-in/payloads.js';
+import { readTree } from '../../tools/stand-in/read-tree.js';
 import { readFindingMarkers, readStateMarker } from '../../src/app/markers.js';
 import { countsTitle } from '../../src/app/conclusion.js';
 import { DEFAULT_CONFIG } from '../../src/app/config.js';

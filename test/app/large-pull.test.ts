@@ -2,9 +2,9 @@ import { afterEach, beforeAll, expect, it } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
 import { Probot, ProbotOctokit } from 'probot';
 import { createApp } from '../../src/app/app.js';
-import { commitSha, type FixtureRepo } from '../../src/app/stand-in/fixture-repo.js';
-import { GitHubStandIn } from '../../src/app/stand-in/github-stand-in.js';
-import { pullRequestPayload } from '../../src/app/stand-in/payloads.js';
+import { commitSha, type FixtureRepo } from '../../tools/stand-in/fixture-repo.js';
+import { GitHubStandIn } from '../../tools/stand-in/github-stand-in.js';
+import { pullRequestPayload } from '../../tools/stand-in/payloads.js';
 
 /** A pull request of 350 files in one commit: past GitHub's 300 per commit page and 100 per files page. */
 let privateKey: string;

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { Probot, ProbotOctokit } from 'probot';
 import { createApp } from '../../src/app/app.js';
 import { readFindingMarkers } from '../../src/app/markers.js';
-import { buildFixtureRepo } from '../../src/app/stand-in/fixture-repo.js';
-import { GitHubStandIn } from '../../src/app/stand-in/github-stand-in.js';
-import { pullRequestPayload } from '../../src/app/stand-in/payloads.js';
-import { readTree } from '../../src/app/stand-in/read-tree.js';
+import { buildFixtureRepo } from '../../tools/stand-in/fixture-repo.js';
+import { GitHubStandIn } from '../../tools/stand-in/github-stand-in.js';
+import { pullRequestPayload } from '../../tools/stand-in/payloads.js';
+import { readTree } from '../../tools/stand-in/read-tree.js';
 import { ROOT } from '../helpers/spawn-cli.js';
 
 /** Deliveries racing: inside one process (one replica) and across two (two replicas, no shared state). */

@@ -7,10 +7,10 @@ import { createApp } from '../../src/app/app.js';
 import { readFindingMarkers } from '../../src/app/markers.js';
 import { redisClaims, type RedisClaims } from '../../src/app/redis-claims.js';
 import { claimKey, type ReviewClaims } from '../../src/app/review-claims.js';
-import { buildFixtureRepo } from '../../src/app/stand-in/fixture-repo.js';
-import { GitHubStandIn } from '../../src/app/stand-in/github-stand-in.js';
-import { pullRequestPayload } from '../../src/app/stand-in/payloads.js';
-import { readTree } from '../../src/app/stand-in/read-tree.js';
+import { buildFixtureRepo } from '../../tools/stand-in/fixture-repo.js';
+import { GitHubStandIn } from '../../tools/stand-in/github-stand-in.js';
+import { pullRequestPayload } from '../../tools/stand-in/payloads.js';
+import { readTree } from '../../tools/stand-in/read-tree.js';
 import { startRedisServer, type RedisServer } from '../helpers/redis-server.js';
 import { ROOT } from '../helpers/spawn-cli.js';
 

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { Probot, ProbotOctokit } from 'probot';
 import { createApp } from '../../src/app/app.js';
 import { SUPPORTED_TARGETS } from '../../src/review/reviewer.js';
-import { buildFixtureRepo } from '../../src/app/stand-in/fixture-repo.js';
-import { GitHubStandIn } from '../../src/app/stand-in/github-stand-in.js';
+import { buildFixtureRepo } from '../../tools/stand-in/fixture-repo.js';
+import { GitHubStandIn } from '../../tools/stand-in/github-stand-in.js';
 import { pullRequestPayload, repoJsonOf } from './stand-in-payloads.js';
-import { readTree } from '../../src/app/stand-in/read-tree.js';
+import { readTree } from '../../tools/stand-in/read-tree.js';
 import { ROOT } from '../helpers/spawn-cli.js';
 
 /** The App in-process against the stand-in: re-runs, settings, auto target. */

@@ -53,7 +53,7 @@ describe('auditFile', () => {
   });
 
   test('a file over the review’s limits is a note on the file, not an error', () => {
-    const limited = { review: () => { throw new ReviewLimitError('mm/huge.c: not reviewed: 2000000 characters, over the limit of 1048576'); } };
+    const limited = { review: () => { throw new ReviewLimitError({ kind: 'size', path: 'mm/huge.c', limit: 1048576, actual: 2000000 }); } };
     const o = auditFile('mm/huge.c', bytes(SRC), limited, prefilter, 'fix');
     expect(o).toMatchObject({ parsed: true, findings: [], note: 'not reviewed: 2000000 characters, over the limit of 1048576' });
     expect(o.error).toBeUndefined();

@@ -1,5 +1,5 @@
-import { parseArgs } from '../../src/cli/args.js';
-import { UserError } from '../../src/cli/user-error.js';
+import { parseArgs } from '../../src/cli/check/args.js';
+import { UserError } from '../../src/cli/shared/user-error.js';
 
 const usage = (argv: string[]) => {
   try {
@@ -55,7 +55,7 @@ describe('parseArgs', () => {
 
 describe('--review-timeout', () => {
   it('bounds the rules\' time on one file', async () => {
-    const { reviewLimits } = await import('../../src/cli/review-limits.js');
+    const { reviewLimits } = await import('../../src/cli/check/review-limits.js');
     const args = parseArgs(['check', '--review-timeout', '5000', 'a.patch']);
     expect(args).toMatchObject({ reviewTimeout: 5000 });
     expect(reviewLimits(args as never)).toEqual({ maxBytes: 1048576, maxParseMillis: 10000, maxReviewMillis: 5000 });

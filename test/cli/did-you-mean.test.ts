@@ -1,4 +1,4 @@
-import { closest } from '../../src/cli/did-you-mean.js';
+import { closest } from '../../src/cli/shared/did-you-mean.js';
 import { memoryIo } from '../helpers/memory-io.js';
 import { run } from '../../src/cli/run.js';
 import { fakeReviewer } from '../helpers/fake-reviewer.js';

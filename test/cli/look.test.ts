@@ -49,11 +49,11 @@ describe('--fix output', () => {
     try {
       fs.cpSync(DEMO, work, { recursive: true });
       const io = memoryIo(work);
-      await run(['check', '--fix', '--tree', 'tree', 'series.mbox'], io);
+      await run(['check', '--fix=assumed', '--tree', 'tree', 'series.mbox'], io);
       const out = io.out.join('');
       const summary = out.slice(0, out.indexOf('\n\n'));
       expect(summary.split('\n').filter((l) => l.startsWith('fixed: '))).toEqual([
-        'fixed: [PATCH 1] mm/page_owner_memcg.c: 2 findings (lines 20, 21)',
+        'fixed: [PATCH 1] mm/page_owner_memcg.c: 1 finding (line 20)',
         'fixed: [PATCH 2] mm/lru_balance.c: 2 findings (lines 13, 17)',
         'fixed: [PATCH 3] drivers/misc/gpu_pool.c: 1 finding (line 31)',
       ]);

@@ -306,7 +306,7 @@ describe('check --target auto', () => {
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const { run } = await import('../../src/cli/run.js');
-    const { nodeIo } = await import('../../src/cli/node-io.js');
+    const { nodeIo } = await import('../../src/cli/shared/node-io.js');
     const dir = mkdtempSync(join(tmpdir(), 'memcg-auto-'));
     mkdirSync(join(dir, 'include/linux'), { recursive: true });
     mkdirSync(join(dir, 'mm'), { recursive: true });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../../src/cli/atomic-write.js';
+import { writeFileAtomic } from '../../src/cli/shared/atomic-write.js';
 import { tempDir } from '../helpers/tree.js';
 
 describe('writeFileAtomic', () => {

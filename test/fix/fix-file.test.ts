@@ -1,5 +1,6 @@
 import type { Finding } from '../../src/types.js';
-import { applyFixes, fixFile } from '../../src/fix/fix-file.js';
+import { applyFixes } from '../../src/fix/fix-file.js';
+import { fixFile } from '../../src/pipeline/fix-file.js';
 import { findingAt } from '../helpers/findings.js';
 
 const SOURCE = 'void f(struct page *page)\n{\n\tuse(page->mem_cgroup);\n\tuse(page->mem_cgroup->css);\n}\n';

@@ -1,5 +1,5 @@
-import type { Io } from '../../src/cli/io.js';
-import { nodeIo } from '../../src/cli/node-io.js';
+import type { Io } from '../../src/cli/shared/io.js';
+import { nodeIo } from '../../src/cli/shared/node-io.js';
 
 export interface CapturedIo extends Io {
   out: string[];

@@ -7,7 +7,7 @@ import pino from 'pino';
 import { Probot, ProbotOctokit } from 'probot';
 import { createApp } from '../../src/app/app.js';
 import { readStateMarker } from '../../src/app/markers.js';
-import { signDelivery } from '../../src/app/stand-in/sign.js';
+import { signDelivery } from '../../tools/stand-in/sign.js';
 import { BASE, COMMIT, FILE, HEAD, mockPull, NUMBER, OWNER, READ_LINE, REPO } from '../app/nock-pull.js';
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../helpers/spawn-cli.js';
+import { reachable } from '../helpers/imports.js';
 
 /**
  * The App treats a pull request's code and configuration as data: nothing the server loads can run
@@ -16,19 +17,6 @@ const FORBIDDEN: [string, RegExp][] = [
   ['new Function', /\bnew Function\s*\(/],
   ['import() of a computed name', /\bimport\s*\(\s*[^'"\s]/],
 ];
-
-function reachable(entry: string): string[] {
-  const seen = new Set<string>();
-  const queue = [entry];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)\.js['"]/g)) queue.push(path.resolve(path.dirname(file), `${m[1]}.ts`));
-  }
-  return [...seen];
-}
 
 describe('the App never executes what a pull request holds', () => {
   const files = reachable(path.join(ROOT, 'src/app/index.ts'));

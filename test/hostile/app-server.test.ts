@@ -4,12 +4,12 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildFixtureRepo } from '../../src/app/stand-in/fixture-repo.js';
-import { GitHubStandIn } from '../../src/app/stand-in/github-stand-in.js';
-import { startAppSession, type AppSession } from '../../src/app/stand-in/app-session.js';
-import { pullRequestPayload } from '../../src/app/stand-in/payloads.js';
-import { readTree } from '../../src/app/stand-in/read-tree.js';
-import { signDelivery } from '../../src/app/stand-in/sign.js';
+import { buildFixtureRepo } from '../../tools/stand-in/fixture-repo.js';
+import { GitHubStandIn } from '../../tools/stand-in/github-stand-in.js';
+import { startAppSession, type AppSession } from '../../tools/stand-in/app-session.js';
+import { pullRequestPayload } from '../../tools/stand-in/payloads.js';
+import { readTree } from '../../tools/stand-in/read-tree.js';
+import { signDelivery } from '../../tools/stand-in/sign.js';
 import { ROOT } from '../helpers/spawn-cli.js';
 import { privateBuild } from '../app/private-build.js';
 

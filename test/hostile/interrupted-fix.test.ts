@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../../src/cli/atomic-write.js';
+import { writeFileAtomic } from '../../src/cli/shared/atomic-write.js';
 import { run } from '../../src/cli/run.js';
 import { memoryIo } from '../helpers/memory-io.js';
 import { tempDir } from '../helpers/tree.js';

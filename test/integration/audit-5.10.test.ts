@@ -89,7 +89,8 @@ test('every fix offered is proven, assumed or conditional by the model, never an
   // Most 5.10 sites are on charge, LRU and swap paths that only their function names vouch for:
   // upstream's page_memcg() there is assumed, not proven. Guards, VM_BUG_ONs and object lookups prove the rest.
   const count = (v: string) => report.findings.filter((f) => f.fix?.verdict === v).length;
-  expect(count('proven')).toBeGreaterThan(20);
+  // (mm/slab.h's calls of page_obj_cgroups() are not flagged: the file defines that helper itself.)
+  expect(count('proven')).toBeGreaterThan(15);
   expect(count('assumed')).toBeGreaterThan(20);
   expect(count('proven') + count('assumed')).toBeGreaterThan(50);
 });

@@ -107,7 +107,8 @@ test('without a tree, the fixes are those of a review with the tree, but where t
 test('check --diff without a tree: hunks stand on lines the patch shows, and apply with patch -F0 to the files it leaves', async () => {
   fs.writeFileSync(path.join(work, 'reversed.patch'), patch);
   const io = memoryIo(work);
-  await run(['check', '--diff', 'reversed.patch'], io, { createReviewer: async () => reviewer });
+  // All the fixes fixFile() made above, the assumed ones too (plain --diff holds those back).
+  await run(['check', '--diff=assumed', 'reversed.patch'], io, { createReviewer: async () => reviewer });
   const diff = io.out.join('');
   expect(diff.split('\n')[0]).toBe('memcg-review: diff made without a tree (--tree): hunks stand only on lines the patch shows');
   // Lines the patch shows of the file it leaves: context and added lines, per file.
@@ -196,7 +197,7 @@ describe('as a series of three reverted patches', () => {
   test('check --diff without a tree: seen lines only, and it applies with patch -F0 to the files the series leaves', async () => {
     fs.writeFileSync(path.join(work, 'series.mbox'), mbox);
     const io = memoryIo(work);
-    await run(['check', '--diff', 'series.mbox'], io, { createReviewer: async () => reviewer });
+    await run(['check', '--diff=assumed', 'series.mbox'], io, { createReviewer: async () => reviewer });
     const diff = io.out.join('');
     expect(diff.split('\n')[0]).toBe('memcg-review: diff made without a tree (--tree): hunks stand only on lines the patch shows');
     expect(diff).toMatch(/^diff --git /m);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCParser, type CParser } from '../../src/c/parser.js';
 import { countSyntaxErrors } from '../../src/c/source-analysis.js';
-import { applyEdits } from '../../src/fix/apply-edits.js';
+import { applyEdits } from '../../src/text/apply-edits.js';
 import { createReviewer, type Reviewer } from '../../src/review/reviewer.js';
 import { DEFAULT_OPTIONS, type Finding, type TextEdit } from '../../src/types.js';
 import { fetchLinuxSource } from '../helpers/linux-source.js';

@@ -75,10 +75,13 @@ describe.each(VERSIONS)('linux-source-%s', (v) => {
     }
     const kmem = findings.filter((f) => f.ruleId === 'raw-memcg-data');
     expect(kmem.map((f) => [f.line, f.fix?.edits.map((e) => e.text).join('')])).toEqual([[14, 'PageMemcgKmem(page)']]);
-    // --fix writes the module itself, outside the tree
-    expect(spawnCli(['check', '--tree', trees.get(v)!, '--target', 'auto', '--fix', 'mymod.c'], { cwd: dir }).code).toBe(0);
+    // check --tree measures the tree's helpers: on 6.12 and 7.2 folio_memcg() WARNs (lockdep) on a
+    // kmem page outside rcu_read_lock(), so the fix for page_memcg() is conditional, never applied.
+    if (v !== '6.1') expect((unavailable[0]!.fix as { verdict?: string }).verdict).toBe('conditional');
+    // --fix writes the module itself, outside the tree (its proven fixes; a conditional one stays)
+    expect(spawnCli(['check', '--tree', trees.get(v)!, '--target', 'auto', '--fix', 'mymod.c'], { cwd: dir }).code).toBe(v === '6.1' ? 0 : 1);
     const after = fs.readFileSync(path.join(dir, 'mymod.c'), 'utf8');
-    expect(after).toContain(v === '6.1' ? 'return page_memcg(page);' : 'return folio_memcg(page_folio(page));');
+    expect(after).toContain('return page_memcg(page);');
     expect(after).toContain('return PageMemcgKmem(page);');
   }, 300_000);
 });

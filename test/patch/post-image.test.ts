@@ -224,3 +224,14 @@ describe('buildPostImages on malformed hunk numbers', () => {
     expect(full.perPatch[0]![0]).toMatchObject({ complete: true, text: 'int a;\nint c;\n' });
   });
 });
+
+describe('buildPostImages on a patch repeated in a series', () => {
+  test('the hunk-built image of a file does not grow with each copy of a patch that adds lines', () => {
+    const hunk = ['--- a/mm/y.c', '+++ b/mm/y.c', '@@ -3,3 +3,5 @@', ' int a;', '-int b;', '+int c;', '+int d;', '+int e;', ' int f;', ''].join('\n');
+    const { perPatch, notes } = buildPostImages(seriesOf(...Array.from({ length: 20 }, () => hunk)));
+    const texts = perPatch.map((p) => p[0]!.text);
+    expect(new Set(texts).size).toBe(1);
+    expect(texts[0]).toBe('\n\nint a;\nint c;\nint d;\nint e;\nint f;\n');
+    expect(notes).toHaveLength(19);
+  });
+});

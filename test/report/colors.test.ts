@@ -1,5 +1,5 @@
 import { colorDiff, colorReport, COLORS, NO_COLORS } from '../../src/report/colors.js';
-import { useColor } from '../../src/cli/color-choice.js';
+import { useColor } from '../../src/cli/shared/color-choice.js';
 
 const RED = '\x1b[31m';
 const YELLOW = '\x1b[33m';

@@ -1,5 +1,6 @@
 import { createReviewer, ReviewLimitError } from '../../src/review/reviewer.js';
 import { reviewSources } from '../../src/review/review-series.js';
+import { reviewOne } from '../../src/review/review-one.js';
 import { DEFAULT_OPTIONS } from '../../src/types.js';
 
 const FILE = { path: 'mm/lru.c', text: 'void lru_note(struct page *page)\n{\n\tuse(page->mem_cgroup);\n}\n' };
@@ -7,7 +8,7 @@ const FILE = { path: 'mm/lru.c', text: 'void lru_note(struct page *page)\n{\n\tu
 describe('review limits', () => {
   it('a file over the size limit is not reviewed, and says so', async () => {
     const reviewer = await createReviewer({ ...DEFAULT_OPTIONS, limits: { maxBytes: 20, maxParseMillis: 10_000 } });
-    expect(() => reviewer.review(FILE)).toThrow(new ReviewLimitError(`mm/lru.c: not reviewed: ${FILE.text.length} characters, over the limit of 20`));
+    expect(() => reviewer.review(FILE)).toThrow(`mm/lru.c: not reviewed: ${FILE.text.length} characters, over the limit of 20`);
   });
 
   it('a parse past its time limit is cancelled', async () => {
@@ -42,7 +43,32 @@ describe('after a cancelled parse', () => {
 describe('the review deadline', () => {
   it('a review past its time limit is a limit, not a hang', async () => {
     const reviewer = await createReviewer({ ...DEFAULT_OPTIONS, limits: { maxBytes: 1 << 20, maxParseMillis: 10_000, maxReviewMillis: -1 } });
-    expect(() => reviewer.review(FILE)).toThrow(new ReviewLimitError('mm/lru.c: not reviewed: the review took longer than -1 ms'));
+    expect(() => reviewer.review(FILE)).toThrow('mm/lru.c: not reviewed: the review took longer than -1 ms');
+  });
+});
+
+describe('reviewOne: limits as data', () => {
+  it('gives the limit a file stopped at as { kind, path, limit }, and the note text built from it', async () => {
+    const reviewer = await createReviewer({ ...DEFAULT_OPTIONS, limits: { maxBytes: 20, maxParseMillis: 10_000 } });
+    expect(reviewOne(reviewer, FILE)).toEqual({
+      findings: [],
+      limit: { kind: 'size', path: 'mm/lru.c', limit: 20, actual: FILE.text.length },
+      note: `not reviewed: ${FILE.text.length} characters, over the limit of 20`,
+    });
+    const slow = await createReviewer({ ...DEFAULT_OPTIONS, limits: { maxBytes: 1 << 20, maxParseMillis: -1 } });
+    expect(reviewOne(slow, { path: 'mm/big.c', text: FILE.text.repeat(2000) })).toMatchObject({ limit: { kind: 'parse-time', path: 'mm/big.c', limit: -1 } });
+  });
+
+  it('a path that looks like a message does not change the note (nothing is taken apart)', async () => {
+    const reviewer = await createReviewer({ ...DEFAULT_OPTIONS, limits: { maxBytes: 20, maxParseMillis: 10_000 } });
+    const odd = { path: 'not reviewed: x.c', text: FILE.text };
+    expect(reviewOne(reviewer, odd)).toMatchObject({ note: `not reviewed: ${FILE.text.length} characters, over the limit of 20` });
+  });
+
+  it('any other failure is an error naming the file, its first line only when asked', () => {
+    const crash = { review: () => { throw new Error('boom\nsecond'); } };
+    expect(reviewOne(crash, FILE)).toEqual({ findings: [], error: 'mm/lru.c: review failed: boom\nsecond' });
+    expect(reviewOne(crash, FILE, true)).toEqual({ findings: [], error: 'mm/lru.c: review failed: boom' });
   });
 });
 

@@ -1,6 +1,6 @@
 import { loadCParser, type CParser } from '../../src/c/parser.js';
 import { countSyntaxErrors } from '../../src/c/source-analysis.js';
-import { applyEdits } from '../../src/fix/apply-edits.js';
+import { applyEdits } from '../../src/text/apply-edits.js';
 import { reviewWith } from '../../src/review/reviewer.js';
 import type { Rule } from '../../src/rules/rule.js';
 import { DEFAULT_OPTIONS, type Finding, type Severity, type Target, type VerdictName } from '../../src/types.js';

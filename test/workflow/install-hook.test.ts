@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { run } from '../../src/cli/run.js';
-import { HOOK_MARKER, sendemailHook, shellQuote } from '../../src/cli/sendemail-hook.js';
+import { HOOK_MARKER, sendemailHook, shellQuote } from '../../src/cli/hook/sendemail-hook.js';
 import { fakeReviewer } from '../helpers/fake-reviewer.js';
 import { kernelRepo, READ_COMMIT, runGit, type KernelRepo } from '../helpers/kernel-repo.js';
 import { memoryIo } from '../helpers/memory-io.js';

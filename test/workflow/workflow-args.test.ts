@@ -1,6 +1,6 @@
-import { parseArgs } from '../../src/cli/args.js';
-import { parseRuleList, selectRules } from '../../src/cli/rule-selection.js';
-import { UserError } from '../../src/cli/user-error.js';
+import { parseArgs } from '../../src/cli/check/args.js';
+import { parseRuleList, selectRules } from '../../src/cli/check/rule-selection.js';
+import { UserError } from '../../src/cli/shared/user-error.js';
 import type { Reviewer } from '../../src/review/reviewer.js';
 import { RULES } from '../../src/rules/index.js';
 import type { Finding } from '../../src/types.js';

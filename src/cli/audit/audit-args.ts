@@ -1,12 +1,14 @@
 import type { AuditMode } from '../../audit/audit-file.js';
 import { TARGETS, type FixLevel, type Severity, type Target } from '../../types.js';
-import { setFixFlag } from '../fix-flag.js';
-import { UserError } from '../user-error.js';
-import { oneOf } from '../one-of.js';
-import { hint } from '../did-you-mean.js';
+import { setFixFlag } from '../shared/fix-flag.js';
+import { UserError } from '../shared/user-error.js';
+import { oneOf } from '../shared/one-of.js';
+import { readOptions } from '../shared/read-options.js';
 
 export const AUDIT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+export const PREFILTERS = ['auto', 'grep', 'js'] as const;
+export type PrefilterChoice = (typeof PREFILTERS)[number];
 
 export interface AuditArgs {
   kind: 'audit';
@@ -32,6 +34,8 @@ export interface AuditArgs {
   maxParseMillis?: number;
   /** --review-timeout: milliseconds after which a file's review is given up (a note). */
   maxReviewMillis?: number;
+  /** --prefilter: who searches the files for the relevant literals (auto: grep when it runs, else JavaScript). */
+  prefilter: PrefilterChoice;
   /** --measure: compile and run the tree's own helpers (cc) and validate fixes by what they do. */
   measure?: true;
 }
@@ -39,40 +43,25 @@ export interface AuditArgs {
 export type AuditCommand = { kind: 'help' } | AuditArgs;
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-const VALUED = new Set(['--target', '--format', '--output', '-o', '--jobs', '-j', '--include', '--exclude', '--fail-on', '--core', '--baseline', '--max-file-size', '--parse-timeout', '--review-timeout']);
+const VALUED = new Set(['--target', '--format', '--output', '-o', '--jobs', '-j', '--include', '--exclude', '--fail-on', '--core', '--baseline', '--max-file-size', '--parse-timeout', '--review-timeout', '--prefilter']);
 export const MAX_JOBS = 64;
 
 /** Parses the arguments after `audit`; throws UserError on bad usage. */
 export function parseAuditArgs(argv: readonly string[], defaultTarget: Target): AuditCommand {
   if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
   const args: Omit<AuditArgs, 'dir'> & { dir?: string } = {
-    kind: 'audit', target: defaultTarget, format: 'text', mode: 'report', fixLevel: 'proven', include: [], exclude: [], failOn: 'warning', core: [],
+    kind: 'audit', target: defaultTarget, format: 'text', mode: 'report', fixLevel: 'proven', include: [], exclude: [], failOn: 'warning', core: [], prefilter: 'auto',
   };
   const dirs: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      dirs.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      dirs.push(arg);
-      continue;
-    }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq === -1 ? arg : arg.slice(0, eq);
-    if (name === '--measure' && eq === -1) {
-      args.measure = true;
-      continue;
-    }
-    if (!VALUED.has(name)) {
-      if (!setFixFlag(args, arg)) throw new UserError(`unknown option '${arg}' (${hint(name, [...VALUED, '--fix', '--diff', '--fix=assumed', '--diff=assumed', '--help'], 'try: memcg-review audit --help')})`);
-      continue;
-    }
-    const value = eq !== -1 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === '') throw new UserError(`option '${name}' needs a value`);
-    setValue(args, name, value);
-  }
+  readOptions(argv, {
+    valued: VALUED,
+    whole: (arg) => setFixFlag(args, arg),
+    flag: (name) => (name === '--measure' ? (args.measure = true) : false),
+    value: (name, value) => setValue(args, name, value),
+    positional: (arg) => void dirs.push(arg),
+    tryHelp: '(try: memcg-review audit --help)',
+    suggest: ['--fix', '--diff', '--fix=assumed', '--diff=assumed', '--measure', '--help'],
+  });
   if (dirs.length === 0) throw new UserError('no tree given (usage: memcg-review audit DIR [options], see --help)');
   if (dirs.length > 1) throw new UserError(`one tree at a time (got ${dirs.length}: ${dirs.join(', ')})`);
   if (args.mode === 'diff' && args.format !== 'text') throw new UserError('--diff prints a patch; it takes no --format');
@@ -119,6 +108,9 @@ function setValue(args: Omit<AuditArgs, 'dir'>, name: string, value: string): vo
       break;
     case '--review-timeout':
       args.maxReviewMillis = positive(name, value);
+      break;
+    case '--prefilter':
+      args.prefilter = oneOf(name, value, PREFILTERS);
       break;
   }
 }

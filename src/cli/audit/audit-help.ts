@@ -42,6 +42,11 @@ Options:
                         note (default ${DEFAULT_LIMITS.maxParseMillis})
   --review-timeout MS   a file's review running past MS milliseconds after its parse
                         is given up, with a note (default ${DEFAULT_LIMITS.maxReviewMillis})
+  --prefilter auto|grep|js
+                        who searches every file for the relevant tokens before any is
+                        parsed: the system's grep (grep -rlF) or JavaScript; auto (the
+                        default) uses grep when it runs and JavaScript otherwise. Both
+                        give the same files, so the same report
   -h, --help            show this help
 
 A progress line (files scanned, parsed, findings) goes to stderr when it is a terminal.

@@ -1,9 +1,9 @@
 import { describeSurface, readApiSurface, type ApiSurface } from '../../model/api-surface.js';
 import type { DetectedGeneration } from '../../model/detect-generation.js';
 import type { Target } from '../../types.js';
-import type { Io } from '../io.js';
-import { readTreeFile, type Tree } from '../tree.js';
-import { UserError } from '../user-error.js';
+import type { Io } from '../shared/io.js';
+import { readTreeFile, type Tree } from '../shared/tree.js';
+import { UserError } from '../shared/user-error.js';
 
 /**
  * The target of an audit: the one given, or with 'auto' the API the tree's headers define (read

@@ -1,31 +1,34 @@
 import path from 'node:path';
 import { auditResultOf, changedFiles, type ChangedFile } from '../../audit/audit-result-of.js';
 import type { AuditResult } from '../../audit/audit-result.js';
-import { pathFilter } from '../../audit/path-filter.js';
-import { Tally } from '../../audit/tally.js';
+import { pathFilter, type PathFilter } from '../../audit/path-filter.js';
+import { createPrefilter } from '../../audit/prefilter.js';
+import { Tally, type BatchReport } from '../../audit/tally.js';
 import { unifiedDiff } from '../../fix/unified-diff.js';
-import { UnsupportedTargetError } from '../../review/reviewer.js';
+import { SUPPORTED_TARGETS, UnsupportedTargetError } from '../../review/reviewer.js';
 import { DEFAULT_CORE_FILES, DEFAULT_LIMITS, DEFAULT_OPTIONS, type ReviewOptions } from '../../types.js';
 import type { Deps } from '../commands.js';
-import { exitCodeFor } from '../exit-code-for.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
-import type { Io } from '../io.js';
-import { openTree, readTreeFile } from '../tree.js';
+import { exitCodeFor } from '../shared/exit-code-for.js';
+import { EXIT, type ExitCode } from '../shared/exit-codes.js';
+import type { Io } from '../shared/io.js';
+import { openTree, readTreeFile } from '../shared/tree.js';
 import { treeCore } from '../../model/tree-core.js';
 import { surfaceGeneration } from '../../model/surface-generation.js';
 import { splitUpstream } from '../../audit/upstream.js';
 import { sourceKey } from '../../review/result.js';
-import { UserError } from '../user-error.js';
+import { UserError } from '../shared/user-error.js';
 import { parseAuditArgs, type AuditArgs } from './audit-args.js';
 import { AUDIT_HELP } from './audit-help.js';
 import { nodeAuditSystem, type AuditSystem } from './audit-system.js';
 import { auditTarget, refusedTarget } from './audit-target.js';
 import { generationOf } from '../../model/generation.js';
-import { treeContract } from '../measure-tree.js';
+import { treeContract } from '../model/measure-tree.js';
 import { batches } from './batches.js';
 import { formatAudit } from './format-audit.js';
 import { startProgress } from './progress.js';
-import { runInProcess } from './run-in-process.js';
+import { grepAudit } from './grep-audit.js';
+import { reviewOnWorkers } from './review-pool.js';
+import { reviewInProcess, runInProcess } from './run-in-process.js';
 import { walkTree, type WalkCounts } from './walk-tree.js';
 import { runOnWorkers } from './worker-pool.js';
 import type { WorkerSetup } from './worker-setup.js';
@@ -38,7 +41,9 @@ const BATCH = 16;
 /**
  * `memcg-review audit DIR`: walks the tree, prefilters and reviews its C files (on worker
  * threads, or on this one with --jobs 1), then reports, fixes in place (--fix) or prints one
- * patch (--diff).
+ * patch (--diff). The prefilter's literal search is handed to the system's grep when it is
+ * there (--prefilter auto, the default), the files it names reviewed while the walk and grep
+ * go on; otherwise, or with --prefilter js, the workers read and prefilter every file.
  */
 export async function audit(argv: readonly string[], io: Io, deps: Deps, system: AuditSystem = nodeAuditSystem()): Promise<ExitCode> {
   const args = parseAuditArgs(argv, DEFAULT_OPTIONS.target);
@@ -53,10 +58,10 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
   const core = treeCore((rel) => readTreeFile(tree, rel, io)).files;
   const { contract, description } = await treeContract(tree, args.dir, api ? surfaceGeneration(api) : generationOf(target), io, args.measure === true);
   const setup: WorkerSetup = { root: tree.root, options: { ...reviewOptions(args, target, core), ...(api ? { api } : {}), ...(contract ? { contract } : {}) }, mode: args.mode, level: args.fixLevel };
-  const tally = new Tally();
+  let tally: Tally;
   let walked: WalkCounts;
   try {
-    walked = await review(args, setup, tally, deps, system);
+    ({ tally, walked } = await review(args, setup, deps, system));
   } catch (e) {
     if (e instanceof UserError) throw refusedTarget(e, args.dir, detected);
     throw e;
@@ -81,14 +86,45 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
   return exitCodeFor(result, args.failOn);
 }
 
-async function review(args: AuditArgs, setup: WorkerSetup, tally: Tally, deps: Deps, system: AuditSystem): Promise<WalkCounts> {
-  const counts: WalkCounts = { symlinks: 0, unreadable: [] };
+async function review(args: AuditArgs, setup: WorkerSetup, deps: Deps, system: AuditSystem): Promise<{ tally: Tally; walked: WalkCounts }> {
   const filter = pathFilter(args.include, args.exclude);
+  const jobs = args.jobs ?? system.cores;
+  const literals = createPrefilter().literals;
+  // Workers start only for files to parse: a target they would refuse is refused here, even for a tree with none.
+  if (jobs !== 1 && !SUPPORTED_TARGETS.includes(setup.options.target)) throw new UserError(new UnsupportedTargetError(setup.options.target).message);
+  // The native path streams find's list into review and knows no total; on a terminal (progress with a
+  // percentage and the time left) `auto` takes the JavaScript path, which walks the tree first.
+  const native = args.prefilter === 'grep' || (args.prefilter === 'auto' && !system.terminal);
+  if (native && literals) {
+    const tally = new Tally();
+    const onReport = (r: BatchReport) => tally.add(r);
+    // On the main thread the reviewer is made first, as on the JavaScript path: a refused target fails before any walk.
+    const reviewer = jobs === 1 ? await startReviewer(deps, setup) : undefined;
+    const queue = reviewer ? reviewInProcess(setup, async () => reviewer, onReport) : reviewOnWorkers(setup, jobs, onReport);
+    const stop = startProgress(system.terminal, tally);
+    try {
+      const walked = await grepAudit(setup.root, filter, literals, queue, onReport, system.native);
+      if (!('fallback' in walked)) {
+        await queue.end();
+        tally.stats.symlinks = walked.symlinks;
+        checkIncludes(args, filter);
+        return { tally, walked };
+      }
+      await queue.cancel();
+      if (args.prefilter === 'grep') throw new UserError(`--prefilter grep: ${walked.fallback}`);
+    } catch (e) {
+      await queue.cancel();
+      throw e;
+    } finally {
+      stop();
+    }
+  }
+  const tally = new Tally();
+  const walked: WalkCounts = { symlinks: 0, unreadable: [] };
   // On a terminal the tree is walked first, so the progress line can show a percentage and the time left.
-  const walk = walkTree(setup.root, filter, counts);
+  const walk = walkTree(setup.root, filter, walked);
   const listed = system.terminal ? [...walk] : undefined;
   const work = batches(listed ? listed.values() : walk, BATCH);
-  const jobs = args.jobs ?? system.cores;
   const stop = startProgress(system.terminal, tally, undefined, listed?.length);
   try {
     if (jobs === 1) await runInProcess(setup, await startReviewer(deps, setup), work, (r) => tally.add(r));
@@ -96,10 +132,15 @@ async function review(args: AuditArgs, setup: WorkerSetup, tally: Tally, deps: D
   } finally {
     stop();
   }
-  tally.stats.symlinks = counts.symlinks;
+  tally.stats.symlinks = walked.symlinks;
+  checkIncludes(args, filter);
+  return { tally, walked };
+}
+
+/** An --include glob that matched no C file is a usage error, whichever path walked the tree. */
+function checkIncludes(args: AuditArgs, filter: PathFilter): void {
   const unmatched = filter.unmatched();
   if (unmatched.length > 0) throw new UserError(`--include '${unmatched[0]}' matches no C file in '${args.dir}'${args.exclude.length > 0 ? ' (after --exclude)' : ''}`);
-  return counts;
 }
 
 function reviewOptions(args: AuditArgs, target: ReviewOptions['target'], treeCoreFiles: readonly string[]): ReviewOptions {

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ChangedFile } from '../../audit/audit-result-of.js';
 import type { InputNote } from '../../types.js';
-import { writeFileAtomic } from '../atomic-write.js';
-import { isInside } from '../tree.js';
+import { writeFileAtomic } from '../shared/atomic-write.js';
+import { isInside } from '../shared/tree.js';
 
 /**
  * Writes the fixed files into the tree, each atomically (temporary file, fsync, rename, mode

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { writeFileAtomic } from '../atomic-write.js';
-import { UserError } from '../user-error.js';
+import { writeFileAtomic } from '../shared/atomic-write.js';
+import { UserError } from '../shared/user-error.js';
 
 /**
  * Writes a report to --output FILE atomically: an existing file is replaced (its mode kept), a

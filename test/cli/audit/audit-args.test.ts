@@ -4,14 +4,16 @@ const parse = (...argv: string[]) => parseAuditArgs(argv, 'v5.11');
 
 describe('parseAuditArgs', () => {
   test('defaults', () => {
-    expect(parse('linux')).toEqual({ kind: 'audit', dir: 'linux', target: 'v5.11', format: 'text', mode: 'report', fixLevel: 'proven', include: [], exclude: [], failOn: 'warning', core: [] });
+    expect(parse('linux')).toEqual({ kind: 'audit', dir: 'linux', target: 'v5.11', format: 'text', mode: 'report', fixLevel: 'proven', include: [], exclude: [], failOn: 'warning', core: [], prefilter: 'auto' });
   });
 
   test('every option, in both spellings', () => {
     expect(parse('--target', 'auto', '--format=sarif', '-o', 'r.sarif', '--jobs', '3', '--include', 'mm/**', '--exclude=drivers/**', '--exclude', 'tools', '--fail-on', 'error', '--core', 'mm/slab_common.c', 'linux')).toEqual({
       kind: 'audit', dir: 'linux', target: 'auto', format: 'sarif', output: 'r.sarif', mode: 'report', fixLevel: 'proven', jobs: 3,
-      include: ['mm/**'], exclude: ['drivers/**', 'tools'], failOn: 'error', core: ['mm/slab_common.c'],
+      include: ['mm/**'], exclude: ['drivers/**', 'tools'], failOn: 'error', core: ['mm/slab_common.c'], prefilter: 'auto',
     });
+    expect(parse('linux', '--prefilter', 'js')).toMatchObject({ prefilter: 'js' });
+    expect(parse('linux', '--prefilter=grep')).toMatchObject({ prefilter: 'grep' });
     expect(parse('linux', '--fix', '-j', '1')).toMatchObject({ mode: 'fix', jobs: 1 });
     expect(parse('linux', '--max-file-size', '4096', '--parse-timeout=250')).toMatchObject({ maxBytes: 4096, maxParseMillis: 250 });
     expect(parse('--diff', '--', '--odd-name')).toMatchObject({ mode: 'diff', dir: '--odd-name' });
@@ -41,6 +43,7 @@ describe('parseAuditArgs', () => {
     [['a', '--parse-timeout', '1.5'], "bad value '1.5' for --parse-timeout (a whole number above 0)"],
     [['a', '--include='], "option '--include' needs a value"],
     [['a', '--fix', '--diff'], '--fix and --diff cannot be combined'],
+    [['a', '--prefilter', 'rg'], "bad value 'rg' for --prefilter (one of: auto, grep, js)"],
     [['a', '--diff', '--format', 'json'], '--diff prints a patch; it takes no --format'],
   ])('%j is refused: %s', (argv, message) => {
     expect(() => parse(...argv)).toThrow(message);

@@ -46,6 +46,27 @@ test('findings are identical with 1 job and with 2 and 3 (json and sarif)', () =
   expect(report.findings).toHaveLength(24 * 11);
 }, 120_000);
 
+test('the grep and JavaScript prefilters give the same report, on worker threads and on the main thread', () => {
+  const js = spawnCli(['audit', big, '--format', 'json', '--jobs', '2', '--prefilter', 'js']);
+  expect({ code: js.code, err: js.err }).toEqual({ code: 1, err: '' });
+  for (const [prefilter, jobs] of [['grep', '2'], ['grep', '1'], ['auto', '3'], ['js', '1']] as const) {
+    const r = spawnCli(['audit', big, '--format', 'json', '--jobs', jobs, '--prefilter', prefilter]);
+    expect({ prefilter, jobs, code: r.code, err: r.err }).toEqual({ prefilter, jobs, code: 1, err: '' });
+    expect(r.out).toBe(js.out);
+  }
+  const diff = spawnCli(['audit', big, '--diff', '--prefilter', 'grep']);
+  expect(diff.out).toBe(spawnCli(['audit', big, '--diff', '--prefilter', 'js']).out);
+}, 120_000);
+
+test('a tree with nothing to parse gives the same counts either way', () => {
+  const plain = tempDir('memcg-plain-');
+  for (let i = 0; i < 5; i++) fs.writeFileSync(path.join(plain, `p${i}.c`), `int p${i};\n`);
+  const outs = ['grep', 'js'].map((p) => spawnCli(['audit', plain, '--format', 'json', '--prefilter', p]));
+  for (const r of outs) expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
+  expect(outs[0]!.out).toBe(outs[1]!.out);
+  expect(JSON.parse(outs[0]!.out).stats).toMatchObject({ files: 5, candidates: 0, parsed: 0 });
+});
+
 test('--fix on worker threads leaves the tree --fix on the main thread leaves', () => {
   const a = tempDir('memcg-fix-a-');
   const b = tempDir('memcg-fix-b-');
