@@ -188,11 +188,12 @@ describe('two App replicas sharing a real Redis', () => {
       const writes = s.state.writes().length;
       const limited = { global: await done('global'), auth: await done('auth'), write: await done('write'), notifications: await done('notifications') };
       process.stdout.write(`redis-replicas: requests ${requests.length} (tokens ${tokenRequests}, writes ${writes}); limiter done ${JSON.stringify(limited)}\n`);
-      // Every request the stand-in saw ran as a job of the shared limiters: the installation tokens
-      // in the auth one, the rest in the global one; every write first waited for the shared write
-      // limiter, every review for the notifications one.
-      expect(limited.auth).toBe(tokenRequests);
+      // Every request the stand-in saw but the installation tokens ran as a job of the shared global
+      // limiter; every write first waited for the shared write limiter, every review for the
+      // notifications one. (The tokens, one per replica at its first delivery, go through the auth
+      // limiter, whose keys Redis drops 2 minutes after its last job: on a slow run they are gone.)
       expect(limited.global).toBe(requests.length - tokenRequests);
+      expect(limited.auth).toBeLessThanOrEqual(tokenRequests);
       expect(limited.write).toBe(writes);
       expect(limited.notifications).toBe(s.state.requests.filter((r) => r.method === 'POST' && /\/reviews$/.test(r.path)).length);
       // Both replicas are Bottleneck clients of the same limiter.
