@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fixFile } from '../../src/fix/fix-file.js';
+import { fixFile } from '../../src/pipeline/fix-file.js';
 import { run } from '../../src/cli/run.js';
 import { createReviewer, type Reviewer } from '../../src/review/reviewer.js';
 import { reviewPatches } from '../../src/review/review-patches.js';

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fixFile } from '../../src/fix/fix-file.js';
+import { fixFile } from '../../src/pipeline/fix-file.js';
 import { unifiedDiff } from '../../src/fix/unified-diff.js';
 import { readApiSurface } from '../../src/model/api-surface.js';
 import { createReviewer, type Reviewer } from '../../src/review/reviewer.js';

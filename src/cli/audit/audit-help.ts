@@ -10,8 +10,9 @@ with the fix the model proved. Paths in the reports are relative to DIR.
 
 Options:
   --target GEN|auto     API generation to review against (default ${DEFAULT_OPTIONS.target}):
-                        ${TARGETS.join(', ')}; auto reads it from DIR's headers
-                        (include/linux/memcontrol.h, include/linux/mm_types.h)
+                        ${TARGETS.join(', ')}; auto reads the API from DIR's headers
+                        (memcontrol.h, mm_types.h, mm.h, page-flags.h, mm/slab.h):
+                        the helpers and flags they define, the nearest preset explains
   --format FMT          report format: ${AUDIT_FORMATS.join(', ')} (default text)
   -o, --output FILE     write the report (or the --diff patch) to FILE, atomically,
                         instead of stdout
