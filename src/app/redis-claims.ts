@@ -14,7 +14,7 @@ export interface RedisClaims extends ReviewClaims {
  * (the caller then reviews without a claim, as one replica alone would).
  */
 export function redisClaims(url: string): RedisClaims {
-  const client = new Redis(url, { maxRetriesPerRequest: 1 });
+  const client = new Redis(url, { maxRetriesPerRequest: 1, disconnectTimeout: 200 });
   // Errors reach the callers of claim/release; without a listener ioredis would also print each one.
   client.on('error', () => undefined);
   return {
@@ -25,7 +25,9 @@ export function redisClaims(url: string): RedisClaims {
       await client.eval(RELEASE, 1, key, token);
     },
     async close() {
-      await client.quit().catch(() => client.disconnect());
+      // A client still reconnecting would keep retrying: it is cut, not asked to quit.
+      if (client.status === 'ready') await client.quit().catch(() => client.disconnect());
+      else client.disconnect();
     },
   };
 }

@@ -115,6 +115,39 @@ describe('two replicas racing on one head', () => {
     expect(r.runs).toBe(2);
   }, 60_000);
 
+  it('with Redis gone: the replica reviews without a claim (fail open) and says so', async () => {
+    const gone = await startRedisServer();
+    const url = gone.url;
+    await gone.stop();
+    const repo = buildFixtureRepo({
+      baseTree: readTree(path.join(ROOT, 'fixtures/demo/tree')),
+      series: readFileSync(path.join(ROOT, 'fixtures/demo/series.mbox'), 'utf8'),
+    });
+    const s = new GitHubStandIn(repo, { appId: 4711, appSlug: 'memcg-review', installationId: 77, prNumber: 17 });
+    await s.start();
+    const c = redisClaims(url);
+    opened.push(c);
+    const warnings: string[] = [];
+    try {
+      const probot = new Probot({
+        appId: 4711, privateKey, baseUrl: `http://${s.host}/api/v3`, logLevel: 'fatal',
+        Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
+      });
+      const claims: ReviewClaims = {
+        claim: (...a) => c.claim(...a).catch((e: unknown) => { warnings.push(String(e)); throw e; }),
+        release: (...a) => c.release(...a),
+      };
+      probot.load(createApp({ sleep: async () => undefined, retry: { attempts: 3, baseMs: 1, maxMs: 5 }, version: 'test', claims }));
+      await probot.receive({ id: 'a', name: 'pull_request', payload: pullRequestPayload(s, 'opened') } as never);
+      expect(warnings.length).toBe(1);
+      expect(s.state.checkRuns).toHaveLength(1);
+      expect(s.state.checkRuns[0]!.status).toBe('completed');
+      expect(s.state.reviews).toHaveLength(1);
+    } finally {
+      await s.stop();
+    }
+  }, 60_000);
+
   it('with claims in Redis: one check run, one review, each comment once, and the claim let go', async () => {
     const r = await race(() => claims());
     expect(r.runs).toBe(1);
