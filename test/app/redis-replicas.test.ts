@@ -166,8 +166,9 @@ describe('two App replicas sharing a real Redis', () => {
       expect(fps.length).toBeGreaterThan(0);
       expect(new Set(fps).size).toBe(fps.length);
     }
-    // Both replicas took part in the reviews.
-    expect(new Set(reviewed.map((o) => o.replica)).size).toBe(2);
+    // Both replicas handled deliveries (which of them wins a head's claim is up to the race).
+    expect(new Set(all.map((o) => o.replica)).size).toBe(2);
+    process.stdout.write(`redis-replicas: reviews per replica ${[0, 1].map((i) => reviewed.filter((o) => o.replica === i).length).join('/')}, skipped for another replica's claim ${all.filter((o) => o.why === 'another replica is reviewing this head').length}\n`);
     expect(s.state.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
   });
 
