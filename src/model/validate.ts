@@ -1,4 +1,4 @@
-import type { Verdict, VerdictName } from '../types.js';
+import type { Fix, Verdict, VerdictName } from '../types.js';
 import type { LegacyExpr } from './legacy-expressions.js';
 import type { EvalEnv, HelperModel } from './outcome.js';
 import { ALL_STATES, STATES, stateById, type StateId } from './states.js';
@@ -182,4 +182,14 @@ export function validateTagTestRemoval(variable: string, reader: { name: string;
     verdict: verdict('conditional'),
     explanation: `holds once ${variable} is read with page_memcg_check(), which returns NULL for a slab page with an obj_cgroup vector`,
   };
+}
+
+/**
+ * A fix judged on a receiver whose type is only guessed from its name (`page` with no declaration
+ * in view, as in a hunk without its tree): the guess is a name too, so a proven fix is assumed at
+ * most, and its explanation says what is assumed.
+ */
+export function withGuessedReceiver(fix: Fix, name: string): Fix {
+  if (fix.verdict !== 'proven') return fix;
+  return { ...fix, verdict: verdict('assumed'), explanation: `${fix.explanation}, if ${name} is a struct page, as its name suggests (its declaration is not in view)` };
 }

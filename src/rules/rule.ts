@@ -1,6 +1,7 @@
 import type { FieldAccess } from '../c/field-access.js';
 import type { SourceAnalysis } from '../c/source-analysis.js';
 import type { Generation } from '../model/generation.js';
+import { withGuessedReceiver } from '../model/validate.js';
 import type { Confidence, Fix, Severity } from '../types.js';
 
 /** What a rule is: ESLint-style metadata plus a check over one parsed source. */
@@ -51,7 +52,7 @@ export function atAccess(a: FieldAccess, message: string, fix?: Fix): Problem {
     confidence: a.type.confidence,
     ...(a.type.guess ? { guessedFrom: a.type.guess } : {}),
     ...(a.kind === 'unknown' ? { severity: 'warning' as const } : {}),
-    ...(fix ? { fix } : {}),
+    ...(fix ? { fix: a.type.guess ? withGuessedReceiver(fix, a.type.guess) : fix } : {}),
   };
 }
 
