@@ -105,10 +105,9 @@ const { parseSeries } = await imp('patch/parse-series.js');
 const { buildPostImages } = await imp('patch/post-image.js');
 const { applyFilePatch } = await imp('patch/apply-patch.js');
 const { createReviewer } = await imp('review/reviewer.js');
-const { reviewInputs } = await imp('cli/review-inputs.js');
-const { fixInputs } = await imp('cli/fix-inputs.js');
-const { fixDiff } = await imp('cli/fix-diff.js');
-const { fixFile } = await imp('fix/fix-file.js');
+const { reviewAndFix } = await imp('pipeline/review-and-fix.js');
+const { fixDiff } = await imp('cli/check/fix-diff.js');
+const { fixFile } = await imp('pipeline/fix-file.js');
 const { loadCParser } = await imp('c/parser.js');
 const { countSyntaxErrors } = await imp('c/source-analysis.js');
 const { islandsOf } = await imp('review/review-islands.js');
@@ -284,11 +283,10 @@ function execute(reviewer, input) {
   const bases = [undefined];
   if (input.base) bases.push(() => ({ read: (p) => (Object.hasOwn(input.base, p) ? input.base[p] : null), notes: [] }));
   for (const base of bases) {
-    const before = reviewInputs(reviewer, inputs, 'v5.11', base);
+    // The pipeline of check --fix=assumed / --diff=assumed: review, fix, re-review.
+    const { before, fix, after } = reviewAndFix(reviewer, inputs, 'v5.11', { ...(base ? { base } : {}), fix: true, level: 'assumed' });
     if (before.result.errors.length > 0) fail(`review failed: ${before.result.errors.join('; ')}`);
     if (before.result.findings.length > 0) reached.findings++;
-    const fix = fixInputs(reviewer, inputs, before.result, 'v5.11', base?.().read);
-    const after = reviewInputs(reviewer, fix.inputs, 'v5.11', base);
     if (after.result.errors.length > 0) fail(`review of the fixed patch failed: ${after.result.errors.join('; ')}`);
     if (fix.changed.size > 0) {
       reached.fixed++;
