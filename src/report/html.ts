@@ -76,6 +76,7 @@ function totals(result: AuditResult): string {
     ['warning', 'warnings', n((f) => f.severity === 'warning')],
     ['info', 'checks', n((f) => f.severity === 'info')],
     ['proven', 'proven fixes', n((f) => f.fix?.verdict === 'proven')],
+    ['assumed', 'assumed fixes', n((f) => f.fix?.verdict === 'assumed')],
     ['conditional', 'conditional fixes', n((f) => f.fix?.verdict === 'conditional')],
     ['none', 'need a person (no fix)', n((f) => errorsAndWarnings(f) && !f.fix)],
     ['files', 'files with findings', new Set(result.findings.map((f) => f.file)).size],

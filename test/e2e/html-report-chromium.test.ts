@@ -77,6 +77,7 @@ test('the chart and every finding render, nothing is fetched, and a screenshot i
     warning: await shown('article.finding.warning'),
     info: await shown('article.finding.info'),
     proven: await shown('article.finding[data-verdict="proven"]'),
+    assumed: await shown('article.finding[data-verdict="assumed"]'),
     conditional: await shown('article.finding[data-verdict="conditional"]'),
     none: await shown('article.finding.error[data-verdict="none"]') + (await shown('article.finding.warning[data-verdict="none"]')),
     files: await shown('section.file'),

@@ -26,7 +26,7 @@ describe('formatHtml', () => {
 
   test('header totals by severity, by fix and files; a --fix/--diff hint; a link from each finding to its rule page', () => {
     const totals = Object.fromEntries([...html.matchAll(/<div class="[a-z]+" data-total="([a-z]+)"><dt>[^<]+<\/dt><dd>(\d+)<\/dd><\/div>/g)].map((m) => [m[1], Number(m[2])]));
-    expect(totals).toEqual({ error: 2, warning: 1, info: 1, proven: 1, conditional: 1, none: 1, files: 2 });
+    expect(totals).toEqual({ error: 2, warning: 1, info: 1, proven: 1, assumed: 0, conditional: 1, none: 1, files: 2 });
     expect(html).toContain('<p class="hint" id="fix-hint">Apply the proven fixes in place with <code>memcg-review audit linux &lt;5.10&gt; --fix</code>, or print them as one patch with <code>--diff</code>.</p>');
     expect(html).toContain('<a class="rule" href="docs/rules/memcg-field-read.md"><code>memcg-field-read</code></a>');
     expect([...html.matchAll(/<a class="rule" href=/g)]).toHaveLength(4);
