@@ -6,10 +6,20 @@
  * (-D skip) so nothing can block. Every file is searched as bytes (-a, and LC_ALL=C in the
  * environment: see GREP_ENV), so an encoding error or a NUL never hides a match. Names come out
  * NUL-terminated (-Z), './'-prefixed.
+ *
+ * The literals go in as one extended regular expression, an alternation of the escaped
+ * literals, not as -F with one -e each: GNU grep 3.8 searches the 10 literals of RELEVANT over
+ * Debian's 5.10 tree in 1.0 s as -E and in 2.3 s as -F (its multi-keyword -F matcher is the
+ * slower one). Only POSIX ERE is used (no `\b`), so any grep -E lists the same files.
  */
 export function grepArgv(literals: readonly string[]): string[] {
   if (literals.length === 0) throw new Error('grepArgv: no literal to search for');
-  return ['-r', '-l', '-F', '-a', '-Z', '-D', 'skip', '--include=*.c', '--include=*.h', '--exclude-dir=.?*', ...literals.flatMap((l) => ['-e', l]), '--', '.'];
+  return ['-r', '-l', '-E', '-a', '-Z', '-D', 'skip', '--include=*.c', '--include=*.h', '--exclude-dir=.?*', '-e', ereOf(literals), '--', '.'];
+}
+
+/** An ERE matching exactly the strings of `literals` (each one's special characters escaped). */
+export function ereOf(literals: readonly string[]): string {
+  return literals.map((l) => l.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|');
 }
 
 /** The environment additions grep runs with: bytes, not characters. */

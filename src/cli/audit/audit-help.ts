@@ -45,7 +45,7 @@ Options:
                         is given up, with a note (default ${DEFAULT_LIMITS.maxReviewMillis})
   --prefilter auto|grep|js
                         who searches every file for the relevant tokens before any is
-                        parsed: the system's grep (grep -rlF) or JavaScript; auto (the
+                        parsed: the system's grep (grep -rlE) or JavaScript; auto (the
                         default) uses grep when it runs and JavaScript otherwise. Both
                         give the same files, so the same report
   -h, --help            show this help

@@ -20,7 +20,7 @@ export interface NativeCommands {
  * The audit's walk and literal search handed to the system's find and grep, run side by side:
  * find lists what the JavaScript walk would look at (FIND_ARGV: folders, links, .c and .h files
  * with their sizes), to which the walk's own rules are applied here (the path filter, a folder
- * under an excluded one not walked, links counted); grep -rlF (grepArgv) names the files holding
+ * under an excluded one not walked, links counted); grep -rlE (grepArgv) names the files holding
  * a relevant literal. A file both accept goes to `queue` at once, to be read, prefiltered again
  * and reviewed exactly as the JavaScript path would, while find and grep go on. Every other file
  * is counted as one the prefilter skipped. A file over MAX_READ_BYTES and a name that is not
