@@ -1,9 +1,8 @@
 import { FOLIO, PAGE, SLAB } from './c-type.js';
 import { calleeName, callArguments, outerParent, unparen } from './nodes.js';
-import { parentOf } from './parents.js';
-import { checkDeadline } from './review-deadline.js';
 import type { SyntaxNode } from './parser.js';
 import { printedValue } from './printf-format.js';
+import type { ReviewContext } from './review-context.js';
 import type { SourceAnalysis } from './source-analysis.js';
 import type { Resolved } from './type-resolver.js';
 
@@ -56,7 +55,7 @@ function kindOf(type: Resolved, arrow: boolean): ReceiverKind | null {
 const TRUTH_CALLS = /^(likely|unlikely|VM_BUG_ON|VM_BUG_ON_PAGE|VM_BUG_ON_FOLIO|BUG_ON|WARN_ON|WARN_ON_ONCE|VM_WARN_ON|VM_WARN_ON_ONCE|VM_WARN_ON_ONCE_PAGE)$/;
 
 /** Whether a node sits where C reads it as a truth value. */
-function inTruthPosition(child: SyntaxNode, parent: SyntaxNode): boolean {
+function inTruthPosition(review: ReviewContext, child: SyntaxNode, parent: SyntaxNode): boolean {
   switch (parent.type) {
     case 'if_statement':
     case 'while_statement':
@@ -71,7 +70,7 @@ function inTruthPosition(child: SyntaxNode, parent: SyntaxNode): boolean {
     case 'conditional_expression':
       return parent.childForFieldName('condition')?.id === child.id;
     case 'argument_list': {
-      const call = parentOf(parent)!;
+      const call = review.parentOf(parent)!;
       return TRUTH_CALLS.test(calleeName(call) ?? '') && callArguments(call)[0]?.id === child.id;
     }
     default:
@@ -83,13 +82,13 @@ function inTruthPosition(child: SyntaxNode, parent: SyntaxNode): boolean {
  * `(unsigned long)page->mem_cgroup | ...` inside a test: the value only counts as zero or not.
  * Climbs integer casts and `|` operands up to a truth position.
  */
-function inIntegerTest(node: SyntaxNode): boolean {
+function inIntegerTest(review: ReviewContext, node: SyntaxNode): boolean {
   let child = node;
-  let parent = parentOf(node);
+  let parent = review.parentOf(node);
   let crossed = false;
   while (parent) {
     if (parent.type === 'parenthesized_expression') {
-      const grand = parentOf(parent);
+      const grand = review.parentOf(parent);
       if (grand && (grand.type === 'if_statement' || grand.type === 'while_statement')) break;
     } else if (parent.type === 'cast_expression' && !/\*/.test(parent.childForFieldName('type')!.text)) {
       crossed = true;
@@ -97,18 +96,18 @@ function inIntegerTest(node: SyntaxNode): boolean {
       crossed = true;
     } else break;
     child = parent;
-    parent = parentOf(parent);
+    parent = review.parentOf(parent);
   }
   if (!crossed || !parent) return false;
   if (parent.type === 'parenthesized_expression') return true;
-  return inTruthPosition(child, parent);
+  return inTruthPosition(review, child, parent);
 }
 
-function usageOf(node: SyntaxNode): { usage: Usage; valueNode: SyntaxNode } {
-  const { parent, child } = outerParent(node);
+function usageOf(review: ReviewContext, node: SyntaxNode): { usage: Usage; valueNode: SyntaxNode } {
+  const { parent, child } = outerParent(review, node);
   if (!parent) return { usage: 'read', valueNode: node };
-  if (inTruthPosition(child, parent) || inIntegerTest(node)) return { usage: 'truth', valueNode: node };
-  if (printedValue(child)) return { usage: 'printed', valueNode: node };
+  if (inTruthPosition(review, child, parent) || inIntegerTest(review, node)) return { usage: 'truth', valueNode: node };
+  if (printedValue(review, child)) return { usage: 'printed', valueNode: node };
   switch (parent.type) {
     case 'assignment_expression':
       if (parent.childForFieldName('left')?.id === child.id) return { usage: 'write', valueNode: node };
@@ -119,11 +118,11 @@ function usageOf(node: SyntaxNode): { usage: Usage; valueNode: SyntaxNode } {
       if (parent.child(0)?.type === '&') return { usage: 'address', valueNode: node };
       break;
     case 'argument_list': {
-      const call = parentOf(parent)!;
+      const call = review.parentOf(parent)!;
       const name = calleeName(call) ?? '';
       const first = callArguments(call)[0]?.id === child.id;
       if (name === 'WRITE_ONCE' && first) return { usage: 'write-once', valueNode: node };
-      if (name === 'READ_ONCE') return { usage: usageOf(call).usage === 'truth' ? 'truth' : 'read-once', valueNode: call };
+      if (name === 'READ_ONCE') return { usage: usageOf(review, call).usage === 'truth' ? 'truth' : 'read-once', valueNode: call };
       break;
     }
   }
@@ -134,17 +133,17 @@ function usageOf(node: SyntaxNode): { usage: Usage; valueNode: SyntaxNode } {
  * Every access to a memcg field on a struct page, folio or slab, or on a receiver whose type is
  * unknown. Receivers of any other known type (struct pcpu_chunk's own obj_cgroups) are left out.
  */
-export function fieldAccesses(src: SourceAnalysis): FieldAccess[] {
+export function fieldAccesses(src: SourceAnalysis, review: ReviewContext): FieldAccess[] {
   const out: FieldAccess[] = [];
   for (const index of src.indexes) {
     for (const n of index.memcgFields) {
-      checkDeadline();
+      review.checkDeadline();
       const field = n.childForFieldName('field')!.text;
       const arrow = n.childForFieldName('operator')?.type === '->';
-      const type = src.resolver.typeOf(n.childForFieldName('argument')!);
+      const type = src.resolver.typeOf(n.childForFieldName('argument')!, review);
       const kind = kindOf(type, arrow);
       if (!kind) continue;
-      out.push({ node: n, field: field as MemcgField, pageArg: pageArgument(n), kind, type, ...usageOf(n) });
+      out.push({ node: n, field: field as MemcgField, pageArg: pageArgument(n), kind, type, ...usageOf(review, n) });
     }
   }
   return out;

@@ -1,5 +1,5 @@
-import { parentOf } from './parents.js';
 import type { SyntaxNode } from './parser.js';
+import type { ReviewContext } from './review-context.js';
 
 /** Every named descendant of `root` (root included), in document order, without recursion limits. */
 export function* descendants(root: SyntaxNode): Generator<SyntaxNode> {
@@ -25,12 +25,12 @@ export function unparen(node: SyntaxNode): SyntaxNode {
 }
 
 /** The nearest parent that is not a parenthesized expression. */
-export function outerParent(node: SyntaxNode): { parent: SyntaxNode | null; child: SyntaxNode } {
+export function outerParent(review: ReviewContext, node: SyntaxNode): { parent: SyntaxNode | null; child: SyntaxNode } {
   let child = node;
-  let parent = parentOf(node);
+  let parent = review.parentOf(node);
   while (parent && parent.type === 'parenthesized_expression') {
     child = parent;
-    parent = parentOf(parent);
+    parent = review.parentOf(parent);
   }
   return { parent, child };
 }
@@ -49,8 +49,8 @@ export function callArguments(call: SyntaxNode): SyntaxNode[] {
 }
 
 /** The function definition enclosing a node, if any. */
-export function enclosingFunction(node: SyntaxNode): SyntaxNode | null {
-  for (let n = parentOf(node); n; n = parentOf(n)) if (n.type === 'function_definition') return n;
+export function enclosingFunction(review: ReviewContext, node: SyntaxNode): SyntaxNode | null {
+  for (let n = review.parentOf(node); n; n = review.parentOf(n)) if (n.type === 'function_definition') return n;
   return null;
 }
 

@@ -1,6 +1,6 @@
 import { calleeName, callArguments } from './nodes.js';
-import { parentOf } from './parents.js';
 import type { SyntaxNode } from './parser.js';
+import type { ReviewContext } from './review-context.js';
 
 /** printk-style functions: a format string, then the values it converts. */
 const PRINTERS = /^(printk|pr_[a-z_]+|dev_(err|warn|info|dbg|notice|crit)|seq_printf|trace_printk|snprintf|scnprintf|sprintf|dump_page_printk)$/;
@@ -15,9 +15,9 @@ export interface PrintedValue {
 const CONVERSION = /%(%|[-+ #0]*(\d+|\*)?(\.(\d+|\*))?(hh|h|ll|l|L|z|j|t)?([diouxXcspfeEgGaAn])([A-Za-z]*))/g;
 
 /** If `arg` is a value printed by a printk-style call, where and how. */
-export function printedValue(arg: SyntaxNode): PrintedValue | null {
-  const list = parentOf(arg);
-  const call = list?.type === 'argument_list' ? parentOf(list) : null;
+export function printedValue(review: ReviewContext, arg: SyntaxNode): PrintedValue | null {
+  const list = review.parentOf(arg);
+  const call = list?.type === 'argument_list' ? review.parentOf(list) : null;
   if (!call || !PRINTERS.test(calleeName(call) ?? '')) return null;
   const args = callArguments(call);
   const formatAt = args.findIndex((a) => a.type === 'string_literal');

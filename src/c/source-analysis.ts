@@ -21,7 +21,7 @@ export interface SourceAnalysis {
   roots: SyntaxNode[];
   /** The nodes of each root the rules look at, gathered in one walk. */
   indexes: NodeIndex[];
-  /** Every node's parent, for parentOf() while the rules run (see parents.ts). */
+  /** Every node's parent, for the review's ReviewContext.parentOf() (see review-context.ts). */
   parents: Map<number, SyntaxNode>;
   resolver: TypeResolver;
   scope: FileScope;

@@ -2,8 +2,8 @@ import { addressOf, declaredNames, deref, pointerTo, typeOfDescriptor, type CTyp
 import type { FileScope } from './file-scope.js';
 import { CONTAINER_MACROS, TRACE_MACROS, guessTypeFromName, knownFieldType, knownReturnType } from './known-functions.js';
 import { calleeName, callArguments, unparen } from './nodes.js';
-import { parentOf, perNode } from './parents.js';
 import type { SyntaxNode } from './parser.js';
+import type { ReviewContext } from './review-context.js';
 
 /** A resolved type and how it was found; `guess` says which name the type was guessed from. */
 export interface Resolved {
@@ -27,18 +27,19 @@ export interface ResolverContext {
 export class TypeResolver {
   constructor(private readonly ctx: ResolverContext) {}
 
-  typeOf(expr: SyntaxNode): Resolved {
-    return this.resolve(expr, 0);
+  /** `review`: the review in progress, for the parents and the per-node memo. */
+  typeOf(expr: SyntaxNode, review: ReviewContext): Resolved {
+    return this.resolve(expr, 0, review);
   }
 
   /** `depth` bounds the recursion: hostile input nests expressions 100,000 deep. */
-  private resolve(node: SyntaxNode, depth: number): Resolved {
+  private resolve(node: SyntaxNode, depth: number, review: ReviewContext): Resolved {
     const expr = unparen(node);
     if (depth > MAX_DEPTH) return UNKNOWN;
-    const typeOf = (e: SyntaxNode) => this.resolve(e, depth + 1);
+    const typeOf = (e: SyntaxNode) => this.resolve(e, depth + 1, review);
     switch (expr.type) {
       case 'identifier':
-        return this.identifierType(expr);
+        return this.identifierType(expr, review);
       case 'cast_expression': {
         const t = typeOfDescriptor(expr.childForFieldName('type')!);
         return t ? { type: t, confidence: 'high' } : UNKNOWN;
@@ -103,9 +104,9 @@ export class TypeResolver {
     return t ? { type: t, confidence: 'high' } : UNKNOWN;
   }
 
-  private identifierType(id: SyntaxNode): Resolved {
+  private identifierType(id: SyntaxNode, review: ReviewContext): Resolved {
     const name = id.text;
-    const local = this.lookupLocal(id, name);
+    const local = this.lookupLocal(id, name, review);
     if (local) return { type: local, confidence: 'high' };
     const global = this.ctx.scope.globals.get(name);
     if (global) return { type: global, confidence: 'high' };
@@ -117,11 +118,11 @@ export class TypeResolver {
   }
 
   /** Declarations visible at `at`: enclosing blocks, for-loop heads, parameters, trace prototypes. */
-  private lookupLocal(at: SyntaxNode, name: string): CType | null {
-    for (let n = parentOf(at); n; n = parentOf(n)) {
+  private lookupLocal(at: SyntaxNode, name: string, review: ReviewContext): CType | null {
+    for (let n = review.parentOf(at); n; n = review.parentOf(n)) {
       let found: CType | null = null;
       if (n.type === 'compound_statement') { // file-level names are the scope's globals
-        const declared = perNode('declarations', n, blockDeclarations).get(name);
+        const declared = review.perNode('declarations', n, blockDeclarations).get(name);
         found = declared?.filter((d) => d.start <= at.startIndex).pop()?.type ?? null;
       } else if (n.type === 'for_statement') {
         found = findDeclared([n.childForFieldName('initializer')], name, at.startIndex);

@@ -1,7 +1,6 @@
 import { calleeName, callArguments, enclosingFunction, functionName, normalizedText, unparen } from '../c/nodes.js';
-import { parentOf, perNode } from '../c/parents.js';
-import { checkDeadline } from '../c/review-deadline.js';
 import type { SyntaxNode } from '../c/parser.js';
+import type { ReviewContext } from '../c/review-context.js';
 import { ALL_STATES, type StateId } from './states.js';
 import type { Assumption, StateScope } from './validate.js';
 
@@ -67,18 +66,18 @@ const PAGE_TESTS: Record<string, { whenTrue: StateId[]; whenFalse: StateId[] | n
  * The states a condition implies about `receiver` when it evaluates to `truth`, or null if it says
  * nothing. `depth` bounds the recursion through `!`, `&&` and `||` (hostile input nests them deep).
  */
-function impliedBy(cond: SyntaxNode, receiver: string, truth: boolean, depth = 0): StateId[] | null {
+function impliedBy(review: ReviewContext, cond: SyntaxNode, receiver: string, truth: boolean, depth = 0): StateId[] | null {
   const c = unparen(cond);
   if (depth > 32) return null;
-  if (c.type === 'unary_expression' && c.child(0)?.type === '!') return impliedBy(c.childForFieldName('argument')!, receiver, !truth, depth + 1);
+  if (c.type === 'unary_expression' && c.child(0)?.type === '!') return impliedBy(review, c.childForFieldName('argument')!, receiver, !truth, depth + 1);
   if (c.type === 'binary_expression' && c.childForFieldName('operator')?.type === (truth ? '&&' : '||')) {
-    return impliedBy(c.childForFieldName('left')!, receiver, truth, depth + 1) ?? impliedBy(c.childForFieldName('right')!, receiver, truth, depth + 1);
+    return impliedBy(review, c.childForFieldName('left')!, receiver, truth, depth + 1) ?? impliedBy(review, c.childForFieldName('right')!, receiver, truth, depth + 1);
   }
   if (c.type === 'call_expression') {
     const name = calleeName(c) ?? '';
     if (name === 'unlikely' || name === 'likely') {
       const arg = callArguments(c)[0];
-      return arg ? impliedBy(arg, receiver, truth, depth + 1) : null;
+      return arg ? impliedBy(review, arg, receiver, truth, depth + 1) : null;
     }
     const test = PAGE_TESTS[name];
     const arg = callArguments(c)[0];
@@ -86,7 +85,7 @@ function impliedBy(cond: SyntaxNode, receiver: string, truth: boolean, depth = 0
   }
   if (c.type === 'identifier') {
     // A variable read from the page earlier: `memcg = page_memcg_check(page); if (!memcg) goto out;`
-    const reader = readerAssigned(c, receiver);
+    const reader = readerAssigned(review, c, receiver);
     const nonNull = reader ? NON_NULL[reader] : undefined;
     if (nonNull) return truth ? nonNull : null;
   }
@@ -102,8 +101,8 @@ const NON_NULL: Record<string, StateId[]> = {
 };
 
 /** The reader whose value on `receiver` a variable holds, from an assignment before it in the function. */
-function readerAssigned(id: SyntaxNode, receiver: string): string | null {
-  const fn = enclosingFunction(id);
+function readerAssigned(review: ReviewContext, id: SyntaxNode, receiver: string): string | null {
+  const fn = enclosingFunction(review, id);
   if (!fn) return null;
   const before = fn.text.slice(0, id.startIndex - fn.startIndex).replace(/\s+/g, '');
   const re = new RegExp(`\\b${id.text}=(\\w+)\\(${receiver.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\);`, 'g');
@@ -142,26 +141,26 @@ function blockGuards(block: SyntaxNode): { start: number; cond: SyntaxNode }[] {
   return guards;
 }
 
-function guardStates(access: SyntaxNode, receiver: string): StateId[] | null {
+function guardStates(review: ReviewContext, access: SyntaxNode, receiver: string): StateId[] | null {
   let states: StateId[] | null = null;
   const narrow = (s: StateId[] | null) => {
     if (s) states = states ? states.filter((x) => s.includes(x)) : s;
   };
-  for (let child = access, n = parentOf(access); n; child = n, n = parentOf(n)) {
+  for (let child = access, n = review.parentOf(access); n; child = n, n = review.parentOf(n)) {
     if (n.type === 'binary_expression' && child.id === n.childForFieldName('right')?.id) {
       // `a && b` evaluates b only where a holds; `a || b` only where it does not.
       const op = n.childForFieldName('operator')?.type;
-      if (op === '&&' || op === '||') narrow(impliedBy(n.childForFieldName('left')!, receiver, op === '&&'));
+      if (op === '&&' || op === '||') narrow(impliedBy(review, n.childForFieldName('left')!, receiver, op === '&&'));
     }
     if (n.type === 'if_statement') {
       const cond = n.childForFieldName('condition')!;
-      if (child.id === n.childForFieldName('consequence')?.id) narrow(impliedBy(cond, receiver, true));
-      else if (child.id === n.childForFieldName('alternative')?.id) narrow(impliedBy(cond, receiver, false));
+      if (child.id === n.childForFieldName('consequence')?.id) narrow(impliedBy(review, cond, receiver, true));
+      else if (child.id === n.childForFieldName('alternative')?.id) narrow(impliedBy(review, cond, receiver, false));
     }
     if (n.type === 'compound_statement' || /^preproc_(if|ifdef|else|elif)/.test(n.type)) {
-      for (const guard of perNode('guards', n, blockGuards)) {
+      for (const guard of review.perNode('guards', n, blockGuards)) {
         if (guard.start >= child.startIndex) break;
-        narrow(impliedBy(guard.cond, receiver, false));
+        narrow(impliedBy(review, guard.cond, receiver, false));
       }
     }
     if (n.type === 'function_definition') break;
@@ -170,11 +169,11 @@ function guardStates(access: SyntaxNode, receiver: string): StateId[] | null {
 }
 
 /** rcu_read_lock() calls minus rcu_read_unlock() calls before the access in its function. */
-function inRcuSection(access: SyntaxNode): boolean {
-  const fn = enclosingFunction(access);
+function inRcuSection(review: ReviewContext, access: SyntaxNode): boolean {
+  const fn = enclosingFunction(review, access);
   if (!fn) return false;
   let depth = 0;
-  for (const mark of perNode('rcu', fn, rcuMarks)) {
+  for (const mark of review.perNode('rcu', fn, rcuMarks)) {
     if (mark.at >= access.startIndex) break;
     depth += mark.step;
   }
@@ -208,13 +207,13 @@ function originOf(source: string): Origin | null {
 }
 
 /** The receiver's origin: its own expression, or its last assignment (or LRU list walk) before the access. */
-function pageOrigin(access: SyntaxNode, receiver: string): Origin | null {
+function pageOrigin(review: ReviewContext, access: SyntaxNode, receiver: string): Origin | null {
   const direct = originOf(receiver.replace(/\s+/g, ''));
   if (direct || !/^[A-Za-z_]\w*$/.test(receiver)) return direct;
-  const fn = enclosingFunction(access);
+  const fn = enclosingFunction(review, access);
   if (!fn) return null;
   let last: string | null = null;
-  for (const e of perNode('origins', fn, assignments)) {
+  for (const e of review.perNode('origins', fn, assignments)) {
     if (e.at >= access.startIndex) break;
     if (e.name === receiver) last = e.source;
   }
@@ -241,11 +240,11 @@ function assignments(fn: SyntaxNode): { at: number; name: string; source: string
  * without either, what the function is for (its name), then its file, are an assumption; no
  * fact and no assumption means all states.
  */
-export function contextFacts(access: SyntaxNode, receiver: string, file: string): ContextFacts {
-  checkDeadline();
-  const underRcu = inRcuSection(access);
-  const origin = pageOrigin(access, receiver);
-  const guarded = guardStates(access, receiver);
+export function contextFacts(review: ReviewContext, access: SyntaxNode, receiver: string, file: string): ContextFacts {
+  review.checkDeadline();
+  const underRcu = inRcuSection(review, access);
+  const origin = pageOrigin(review, access, receiver);
+  const guarded = guardStates(review, access, receiver);
   if (guarded || (origin && !origin.anyPage)) {
     let established = origin ? origin.states : [...ALL_STATES];
     if (guarded) established = established.filter((s) => guarded.includes(s));
@@ -254,7 +253,7 @@ export function contextFacts(access: SyntaxNode, receiver: string, file: string)
   }
   // The page of an address may be any page (a fact, which puts the reader safe on any page first);
   // the function's name or file may still suggest which, as an assumption.
-  const fn = enclosingFunction(access);
+  const fn = enclosingFunction(review, access);
   let named = namedFacts(fn ? (functionName(fn) ?? '') : '', file);
   if (fn && !named.reachable.includes('kmem') && !named.reachable.includes('slab-objcgs') && KMEM_TEST.test(fn.text)) {
     named = {

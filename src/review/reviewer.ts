@@ -1,7 +1,6 @@
 import { fieldAccesses } from '../c/field-access.js';
 import { loadCParser, type CParser } from '../c/parser.js';
-import { withParents } from '../c/parents.js';
-import { withDeadline } from '../c/review-deadline.js';
+import { ReviewContext } from '../c/review-context.js';
 import { analyzeSource, RELEVANT, type SourceAnalysis } from '../c/source-analysis.js';
 import { withContract } from '../model/contract.js';
 import { generationOf, type Generation } from '../model/generation.js';
@@ -50,7 +49,7 @@ export function reviewWith(parser: CParser, rules: readonly Rule[], file: Source
   const src = analyzeSource(parser, file, options, MEMCG_CALLS);
   try {
     const millis = options.limits?.maxReviewMillis ?? DEFAULT_LIMITS.maxReviewMillis;
-    return withParents(src.parents, () => withDeadline(file.path, millis, () => runRules(parser, rules, file, src), file.since));
+    return runRules(parser, rules, file, src, ReviewContext.start(src.parents, file.path, millis, file.since));
   } finally {
     src.dispose();
   }
@@ -76,15 +75,16 @@ function generationFor(options: ReviewOptions): Generation {
   return gen;
 }
 
-function runRules(parser: CParser, rules: readonly Rule[], file: SourceFile, src: SourceAnalysis): Finding[] {
+function runRules(parser: CParser, rules: readonly Rule[], file: SourceFile, src: SourceAnalysis, review: ReviewContext): Finding[] {
   const options = src.options;
   const isCore = matchesAny(file.path, options.coreFiles);
-  const accesses = fieldAccesses(src);
+  const accesses = fieldAccesses(src, review);
   const gen = generationFor(options);
   const findings: Finding[] = [];
   for (const rule of rules) {
     rule.check({
       src,
+      review,
       gen,
       accesses,
       isCore,
@@ -105,7 +105,7 @@ function runRules(parser: CParser, rules: readonly Rule[], file: SourceFile, src
     });
   }
   const functions = src.indexes[0]!.functions.map((n) => ({ start: n.startIndex, end: n.endIndex }));
-  withdrawBreakingFixes(parser, file.text, src.syntaxErrors, functions, findings);
+  withdrawBreakingFixes(parser, file.text, src.syntaxErrors, functions, findings, review);
   return findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
 }
 

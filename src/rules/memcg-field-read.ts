@@ -1,7 +1,7 @@
 import type { FieldAccess } from '../c/field-access.js';
 import { enclosingFunction, functionName, normalizedText } from '../c/nodes.js';
-import { parentOf } from '../c/parents.js';
 import { printedValue } from '../c/printf-format.js';
+import type { ReviewContext } from '../c/review-context.js';
 import { chooseFix, intentCandidates } from '../model/choose-fix.js';
 import { contextFacts, type ContextFacts } from '../model/context-facts.js';
 import { HELPER_NAMES } from '../model/helper-names.js';
@@ -15,8 +15,8 @@ import { atAccess, untypedNote, untypedReceiver, type Rule, type RuleContext } f
 import { accessTagTrick } from './tag-trick-match.js';
 
 /** The variable a read is stored into (`memcg = page->mem_cgroup` or an initializer), if any. */
-function assignedVariable(a: FieldAccess): string | null {
-  const p = parentOf(a.valueNode);
+function assignedVariable(review: ReviewContext, a: FieldAccess): string | null {
+  const p = review.parentOf(a.valueNode);
   if (p?.type === 'assignment_expression' && p.childForFieldName('right')?.id === a.valueNode.id) {
     const left = p.childForFieldName('left');
     return left?.type === 'identifier' ? left.text : null;
@@ -30,9 +30,9 @@ function assignedVariable(a: FieldAccess): string | null {
 }
 
 /** A later `(unsigned long)var & 0x1UL` on the value read: the code handles slab pages by hand. */
-export function tagTestedLater(a: FieldAccess): boolean {
-  const v = assignedVariable(a);
-  const fn = enclosingFunction(a.node);
+export function tagTestedLater(review: ReviewContext, a: FieldAccess): boolean {
+  const v = assignedVariable(review, a);
+  const fn = enclosingFunction(review, a.node);
   if (!v || !fn) return false;
   const after = fn.text.slice(a.node.endIndex - fn.startIndex);
   return new RegExp(`\\(\\s*unsigned\\s+long\\s*\\)\\s*${v}\\s*&\\s*(0x)?1(UL)?\\b`).test(after);
@@ -41,22 +41,22 @@ export function tagTestedLater(a: FieldAccess): boolean {
 const receiverOf = (a: FieldAccess) => normalizedText(a.node.childForFieldName('argument')!);
 
 /** A truth test of the field that guards a use of its value in the same function: both must pick one helper. */
-function guardsAUse(a: FieldAccess, all: readonly FieldAccess[]): boolean {
-  const fn = enclosingFunction(a.node);
+function guardsAUse(review: ReviewContext, a: FieldAccess, all: readonly FieldAccess[]): boolean {
+  const fn = enclosingFunction(review, a.node);
   const receiver = receiverOf(a);
   return all.some(
     (b) =>
       b !== a &&
       b.field === 'mem_cgroup' &&
       (b.usage === 'read' || b.usage === 'read-once') &&
-      enclosingFunction(b.node)?.id === fn?.id &&
+      enclosingFunction(review, b.node)?.id === fn?.id &&
       receiverOf(b) === receiver,
   );
 }
 
 /** The raw word printed: `memcg_data` with the conversion turned into `%lx`; null if the format is not in view. */
-function rawPrintEdits(a: FieldAccess): TextEdit[] | null {
-  const conv = printedValue(a.valueNode)?.conversion;
+function rawPrintEdits(review: ReviewContext, a: FieldAccess): TextEdit[] | null {
+  const conv = printedValue(review, a.valueNode)?.conversion;
   if (!conv || !/^%[-+ #0\d.]*p[a-zA-Z]*$|^%[-+ #0\d.]*l[xu]$/.test(conv.text)) return null;
   const edits = [replaceNode(a.node.childForFieldName('field')!, 'memcg_data')];
   if (/p/.test(conv.text)) edits.push({ start: conv.start, end: conv.end, text: '%lx' });
@@ -64,14 +64,14 @@ function rawPrintEdits(a: FieldAccess): TextEdit[] | null {
 }
 
 /** The intents for one read, in order of preference, with what the original meant. */
-function plan(a: FieldAccess, facts: ContextFacts, all: readonly FieldAccess[]): { original: LegacyExpr; order: Intent[]; asTruth: boolean } {
+function plan(review: ReviewContext, a: FieldAccess, facts: ContextFacts, all: readonly FieldAccess[]): { original: LegacyExpr; order: Intent[]; asTruth: boolean } {
   if (a.usage === 'truth') {
-    return guardsAUse(a, all)
+    return guardsAUse(review, a, all)
       ? { original: LEGACY.memcgHasMemcg!, order: ['read', 'check'], asTruth: true }
       : { original: LEGACY.memcgTruth!, order: ['read', 'check', 'rawTest'], asTruth: true };
   }
   if (a.usage === 'printed') return { original: LEGACY.memcgPrinted!, order: ['read', 'check', 'rawPrint'], asTruth: false };
-  const tagTested = tagTestedLater(a);
+  const tagTested = tagTestedLater(review, a);
   const original = tagTested ? LEGACY.memcgReadTagTested! : LEGACY.memcgRead!;
   let order: Intent[] = a.usage === 'read-once' && facts.underRcu ? ['rcu', 'read', 'check'] : ['read', 'check'];
   if (facts.anyPage || tagTested) order = ['check', ...order.filter((h) => h !== 'check')];
@@ -83,12 +83,12 @@ function check(ctx: RuleContext): void {
   for (const a of ctx.accesses) {
     if (a.field !== 'mem_cgroup' || (a.kind !== 'page' && a.kind !== 'unknown')) continue;
     if (a.usage === 'write' || a.usage === 'write-once' || a.usage === 'address') continue;
-    if (accessTagTrick(a)) continue; // reported by tag-trick
+    if (accessTagTrick(ctx.review, a)) continue; // reported by tag-trick
     if (untypedReceiver(a)) {
       ctx.report(untypedNote(a));
       continue;
     }
-    const fn = enclosingFunction(a.node);
+    const fn = enclosingFunction(ctx.review, a.node);
     const self = fn ? functionName(fn) : null;
     if (self && HELPER_NAMES.has(self)) {
       ctx.report({
@@ -97,8 +97,8 @@ function check(ctx: RuleContext): void {
       });
       continue;
     }
-    const facts = contextFacts(a.node, receiverOf(a), ctx.src.path);
-    const { original, order, asTruth } = plan(a, facts, ctx.accesses);
+    const facts = contextFacts(ctx.review, a.node, receiverOf(a), ctx.src.path);
+    const { original, order, asTruth } = plan(ctx.review, a, facts, ctx.accesses);
     const candidates = intentCandidates(
       ctx.gen,
       order,
@@ -108,7 +108,7 @@ function check(ctx: RuleContext): void {
         intent === 'rawTest'
           ? [replaceNode(a.node.childForFieldName('field')!, 'memcg_data')]
           : intent === 'rawPrint'
-            ? rawPrintEdits(a)
+            ? rawPrintEdits(ctx.review, a)
             : [replaceNode(a.valueNode, spelling.write(a.pageArg))],
       asTruth,
     );

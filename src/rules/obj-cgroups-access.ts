@@ -1,7 +1,7 @@
 import type { FieldAccess } from '../c/field-access.js';
 import { calleeName, callArguments, normalizedText, outerParent } from '../c/nodes.js';
-import { parentOf } from '../c/parents.js';
 import type { SyntaxNode } from '../c/parser.js';
+import type { ReviewContext } from '../c/review-context.js';
 import { chooseFix, intentCandidates } from '../model/choose-fix.js';
 import type { Generation } from '../model/generation.js';
 import { contextFacts } from '../model/context-facts.js';
@@ -16,26 +16,26 @@ import { removedBy, vectorFlag } from '../model/surface-generation.js';
 const TRUTH_PARENTS = new Set(['if_statement', 'while_statement', 'unary_expression']);
 
 /** `cmpxchg(&page->obj_cgroups, NULL, (T)((unsigned long)vec | 0x1UL))` becomes `set_page_objcgs(page, vec)`. */
-function cmpxchgFix(gen: Generation, a: FieldAccess, file: string): Fix | undefined {
-  const amp = outerParent(a.node).parent;
-  const list = amp ? parentOf(amp) : null;
-  const call = list ? parentOf(list) : null;
+function cmpxchgFix(review: ReviewContext, gen: Generation, a: FieldAccess, file: string): Fix | undefined {
+  const amp = outerParent(review, a.node).parent;
+  const list = amp ? review.parentOf(amp) : null;
+  const call = list ? review.parentOf(list) : null;
   if (!call || calleeName(call) !== 'cmpxchg') return undefined;
   const [, old, value] = callArguments(call);
   if (!old || !value || !/^(NULL|0)$/.test(old.text.trim())) return undefined;
   const vec = taggedValue(value);
   if (!vec) return undefined;
-  const { parent } = outerParent(call);
+  const { parent } = outerParent(review, call);
   const asTruth = !!parent && TRUTH_PARENTS.has(parent.type);
   if (!asTruth && parent?.type !== 'expression_statement') return undefined;
-  const facts = contextFacts(a.node, normalizedText(a.node.childForFieldName('argument')!), file);
+  const facts = contextFacts(review, a.node, normalizedText(a.node.childForFieldName('argument')!), file);
   const fix = chooseFix(intentCandidates(gen, ['setObjcgs'], LEGACY.objcgsInstallFailed!, facts, (spelling) => [replaceNode(call, `${asTruth ? '!' : ''}${spelling.write(a.pageArg, vec)}`)]));
   return fix && { ...fix, explanation: `${fix.explanation}; the setter tags the vector itself and returns true when it installed it` };
 }
 
 /** A plain read of the vector: page_objcgs() where the page is known to be a slab page, else page_objcgs_check(). */
-function readFix(gen: Generation, a: FieldAccess, file: string, valueNode: SyntaxNode, original: 'objcgsRead' | 'objcgsMasked'): Fix | undefined {
-  const facts = contextFacts(a.node, normalizedText(a.node.childForFieldName('argument')!), file);
+function readFix(review: ReviewContext, gen: Generation, a: FieldAccess, file: string, valueNode: SyntaxNode, original: 'objcgsRead' | 'objcgsMasked'): Fix | undefined {
+  const facts = contextFacts(review, a.node, normalizedText(a.node.childForFieldName('argument')!), file);
   return chooseFix(intentCandidates(gen, ['objcgs', 'objcgsCheck'], LEGACY[original]!, facts, (spelling) => [replaceNode(valueNode, spelling.write(a.pageArg))]));
 }
 
@@ -60,15 +60,15 @@ export const objCgroupsAccess: Rule = {
     for (const a of ctx.accesses) {
       if (a.field !== 'obj_cgroups' || (a.kind !== 'page' && a.kind !== 'unknown')) continue;
       if (a.kind === 'unknown' && !a.type.guess) continue;
-      if (accessTagTrick(a)) continue; // reported by tag-trick
+      if (accessTagTrick(ctx.review, a)) continue; // reported by tag-trick
       if (a.usage === 'address') {
-        ctx.report(atAccess(a, `installs the obj_cgroup vector by hand: ${removedBy(ctx.gen)} keeps it in memcg_data tagged with ${vectorFlag(ctx.gen)}${ctx.gen.intents.setObjcgs ? `, which ${ctx.gen.intents.setObjcgs.write('page', 'vec').replace(/\(.*/, '')}() sets` : ''}`, cmpxchgFix(ctx.gen, a, ctx.src.path)));
+        ctx.report(atAccess(a, `installs the obj_cgroup vector by hand: ${removedBy(ctx.gen)} keeps it in memcg_data tagged with ${vectorFlag(ctx.gen)}${ctx.gen.intents.setObjcgs ? `, which ${ctx.gen.intents.setObjcgs.write('page', 'vec').replace(/\(.*/, '')}() sets` : ''}`, cmpxchgFix(ctx.review, ctx.gen, a, ctx.src.path)));
       } else if (a.usage === 'write' || a.usage === 'write-once') {
         const msg = `stores to page->obj_cgroups, which ${removedBy(ctx.gen)} replaced by the tagged word memcg_data`;
-        ctx.report(atAccess(a, ctx.isCore ? msg : `${msg}; outside the memcg core the store also bypasses the slab accounting hooks`, ctx.isCore ? writeFix(ctx.gen, a, ctx.src.path, ctx.src.text) : undefined));
+        ctx.report(atAccess(a, ctx.isCore ? msg : `${msg}; outside the memcg core the store also bypasses the slab accounting hooks`, ctx.isCore ? writeFix(ctx.review, ctx.gen, a, ctx.src.path, ctx.src.text) : undefined));
       } else {
         ctx.report(
-          atAccess(a, `reads page->obj_cgroups by hand: the memcg_data word carries the ${vectorFlag(ctx.gen)} tag on slab pages and a memcg on other pages`, readFix(ctx.gen, a, ctx.src.path, a.valueNode, 'objcgsRead')),
+          atAccess(a, `reads page->obj_cgroups by hand: the memcg_data word carries the ${vectorFlag(ctx.gen)} tag on slab pages and a memcg on other pages`, readFix(ctx.review, ctx.gen, a, ctx.src.path, a.valueNode, 'objcgsRead')),
         );
       }
     }

@@ -1,6 +1,6 @@
 import { calleeName, callArguments, descendants, enclosingFunction, normalizedText, unparen } from '../c/nodes.js';
-import { parentOf } from '../c/parents.js';
 import type { SyntaxNode } from '../c/parser.js';
+import type { ReviewContext } from '../c/review-context.js';
 import { contextFacts } from '../model/context-facts.js';
 import { chooseFix, fixOf, intentCandidates } from '../model/choose-fix.js';
 import { validateClearKmem, validateKmemSetter } from '../model/validate.js';
@@ -28,10 +28,10 @@ function zeroesWord(fn: SyntaxNode | null, receiver: string): boolean {
 }
 
 /** The statement to delete with __ClearPageKmemcg(): the call, or the `if (PageKmemcg(p))` around it, with a comment above it that names the flag. */
-function clearDeletion(stmt: SyntaxNode, receiver: string, text: string): TextEdit[] {
+function clearDeletion(review: ReviewContext, stmt: SyntaxNode, receiver: string, text: string): TextEdit[] {
   let target = stmt;
-  const up = parentOf(stmt);
-  const parent = up?.type === 'compound_statement' && up.namedChildCount === 1 ? parentOf(up) : up;
+  const up = review.parentOf(stmt);
+  const parent = up?.type === 'compound_statement' && up.namedChildCount === 1 ? review.parentOf(up) : up;
   if (parent?.type === 'if_statement' && !parent.childForFieldName('alternative')) {
     const cond = unparen(parent.childForFieldName('condition')!);
     const arg = cond.type === 'call_expression' && calleeName(cond) === 'PageKmemcg' ? callArguments(cond)[0] : null;
@@ -69,27 +69,27 @@ export const pageKmemcg: Rule = {
         const arg = callArguments(call)[0];
         if (!arg) continue;
         const receiver = normalizedText(arg);
-        const facts = contextFacts(call, receiver, ctx.src.path);
+        const facts = contextFacts(ctx.review, call, receiver, ctx.src.path);
         if (name === 'PageKmemcg') {
           const fix = chooseFix(intentCandidates(ctx.gen, ['kmemTest'], LEGACY.pageKmemcg!, facts, (spelling) => [replaceNode(call, spelling.write(arg.text))]));
           report(ctx, call, `tests the PageKmemcg page type, which ${removedBy(ctx.gen)} removed: kmem pages carry MEMCG_DATA_KMEM in memcg_data instead, so the test no longer compiles or, kept as a page type, is never set`, fix);
         } else if (name === '__SetPageKmemcg') {
-          const store = storeBeforeSetKmemcg(call);
+          const store = storeBeforeSetKmemcg(ctx.review, call);
           const access = store && ctx.accesses.find((a) => a.node.id === store.id);
           let fix: Fix | undefined;
           if (ctx.gen.store?.style === 'call') {
             fix = fixOf([replaceNode(call.childForFieldName('function')!, ctx.gen.store.setKmem)], validateKmemSetter(ctx.gen.store.setKmem));
           } else {
-            const storeFix = access && ctx.isCore ? writeFix(ctx.gen, access, ctx.src.path, ctx.src.text) : undefined;
+            const storeFix = access && ctx.isCore ? writeFix(ctx.review, ctx.gen, access, ctx.src.path, ctx.src.text) : undefined;
             // Only a fix that folds this very call (deletes it) belongs to it.
             fix = storeFix?.edits.some((e) => e.start <= call.startIndex && call.endIndex <= e.end && e.text === '') ? storeFix : undefined;
           }
           report(ctx, call, `sets the PageKmemcg page type, which ${removedBy(ctx.gen)} removed: without MEMCG_DATA_KMEM in memcg_data the kmem page is uncharged as a user page`, fix);
         } else {
-          const stmt = parentOf(unparen(call));
-          const fn = enclosingFunction(call);
+          const stmt = ctx.review.parentOf(unparen(call));
+          const fn = enclosingFunction(ctx.review, call);
           const fix: Fix | undefined =
-            stmt?.type === 'expression_statement' ? fixOf(clearDeletion(stmt, receiver, ctx.src.text), validateClearKmem(zeroesWord(fn, receiver))) : undefined;
+            stmt?.type === 'expression_statement' ? fixOf(clearDeletion(ctx.review, stmt, receiver, ctx.src.text), validateClearKmem(zeroesWord(fn, receiver))) : undefined;
           report(ctx, call, `clears the PageKmemcg page type, which ${removedBy(ctx.gen)} removed: the KMEM flag lives in memcg_data and goes when the word is zeroed`, fix);
         }
       }

@@ -1,7 +1,7 @@
 import type { FieldAccess } from '../c/field-access.js';
 import { normalizedText, unparen } from '../c/nodes.js';
-import { parentOf } from '../c/parents.js';
 import type { SyntaxNode } from '../c/parser.js';
+import type { ReviewContext } from '../c/review-context.js';
 import { contextFacts } from '../model/context-facts.js';
 import { chooseFix, intentCandidates } from '../model/choose-fix.js';
 import type { Generation, Intent } from '../model/generation.js';
@@ -14,10 +14,10 @@ import { vectorFlag } from '../model/surface-generation.js';
 type RawUse = { kind: 'pointer' | 'flag-kmem' | 'flag-objcgs' | 'integer'; node: SyntaxNode };
 
 /** What a read of the raw word is used for: cast to a pointer (maybe masked), a flag test, or an integer. */
-function rawUse(a: FieldAccess): RawUse {
+function rawUse(review: ReviewContext, a: FieldAccess): RawUse {
   let n: SyntaxNode = a.node;
   for (;;) {
-    const p = parentOf(n);
+    const p = review.parentOf(n);
     if (!p) break;
     if (p.type === 'parenthesized_expression') {
       n = p;
@@ -40,16 +40,16 @@ function rawUse(a: FieldAccess): RawUse {
   return { kind: 'integer', node: a.node };
 }
 
-function helperFix(gen: Generation, a: FieldAccess, file: string, node: SyntaxNode, original: string, intents: Intent[], asTruth = false): Fix | undefined {
-  const facts = contextFacts(a.node, normalizedText(a.node.childForFieldName('argument')!), file);
+function helperFix(review: ReviewContext, gen: Generation, a: FieldAccess, file: string, node: SyntaxNode, original: string, intents: Intent[], asTruth = false): Fix | undefined {
+  const facts = contextFacts(review, a.node, normalizedText(a.node.childForFieldName('argument')!), file);
   return chooseFix(intentCandidates(gen, intents, LEGACY[original]!, facts, (spelling) => [replaceNode(node, spelling.write(a.pageArg))], asTruth));
 }
 
 /** The store `x->memcg_data = y->memcg_data` this read is the right side of, if any. */
-function copySource(a: FieldAccess): boolean {
+function copySource(review: ReviewContext, a: FieldAccess): boolean {
   let n: SyntaxNode = a.valueNode;
-  for (let p = parentOf(n); p && (p.type === 'parenthesized_expression' || p.type === 'cast_expression'); p = parentOf(n)) n = p;
-  const p = parentOf(n);
+  for (let p = review.parentOf(n); p && (p.type === 'parenthesized_expression' || p.type === 'cast_expression'); p = review.parentOf(n)) n = p;
+  const p = review.parentOf(n);
   if (p?.type !== 'assignment_expression' || p.childForFieldName('operator')?.type !== '=' || p.childForFieldName('right')?.id !== n.id) return false;
   const left = unparen(p.childForFieldName('left')!);
   return left.type === 'field_expression' && left.childForFieldName('field')?.text === a.field;
@@ -62,8 +62,8 @@ function copySource(a: FieldAccess): boolean {
  * none or to a vector tagged with the generation's vector flag (what the slab allocators and
  * kfence store).
  */
-function keptContract(gen: Generation, a: FieldAccess): string | null {
-  const assign = parentOf(a.node);
+function keptContract(review: ReviewContext, gen: Generation, a: FieldAccess): string | null {
+  const assign = review.parentOf(a.node);
   if (assign?.type !== 'assignment_expression' || assign.childForFieldName('operator')?.type !== '=') return null;
   const value = unparen(assign.childForFieldName('right')!);
   const inner = value.type === 'cast_expression' ? unparen(value.childForFieldName('value')!) : value;
@@ -102,7 +102,7 @@ export const rawMemcgData: Rule = {
         continue;
       }
       if (a.usage === 'write' || a.usage === 'write-once' || a.usage === 'address') {
-        const kept = a.usage === 'write' ? keptContract(ctx.gen, a) : null;
+        const kept = a.usage === 'write' ? keptContract(ctx.review, ctx.gen, a) : null;
         if (kept) {
           ctx.report({ ...atAccess(a, kept), severity: 'info' });
           continue;
@@ -112,8 +112,8 @@ export const rawMemcgData: Rule = {
         ctx.report(a.kind === 'folio' || a.kind === 'slab' ? { ...p, severity: 'warning' } : p);
         continue;
       }
-      if (copySource(a)) continue; // the whole word moves: judged at its store
-      const use = rawUse(a);
+      if (copySource(ctx.review, a)) continue; // the whole word moves: judged at its store
+      const use = rawUse(ctx.review, a);
       if (a.kind !== 'page' && a.kind !== 'unknown') {
         if (use.kind === 'integer') {
           ctx.report({ ...atAccess(a, `reads the raw memcg_data word of a ${a.kind}: right for printing it or testing "charged at all", not for the memcg`), severity: 'info' });
@@ -123,12 +123,12 @@ export const rawMemcgData: Rule = {
         continue;
       }
       if (use.kind === 'pointer') {
-        const p = atAccess(a, 'turns the tagged memcg_data word into a pointer by hand: it is an obj_cgroup vector on slab pages and carries MEMCG_DATA_KMEM on kmem pages', helperFix(ctx.gen, a, ctx.src.path, use.node, 'memcgRead', ['read', 'check']));
+        const p = atAccess(a, 'turns the tagged memcg_data word into a pointer by hand: it is an obj_cgroup vector on slab pages and carries MEMCG_DATA_KMEM on kmem pages', helperFix(ctx.review, ctx.gen, a, ctx.src.path, use.node, 'memcgRead', ['read', 'check']));
         ctx.report({ ...p, start: use.node.startIndex, end: use.node.endIndex });
       } else if (use.kind === 'flag-kmem') {
-        ctx.report({ ...atAccess(a, 'tests MEMCG_DATA_KMEM by hand: PageMemcgKmem() is the accessor', helperFix(ctx.gen, a, ctx.src.path, use.node, 'pageKmemcg', ['kmemTest'])), start: use.node.startIndex, end: use.node.endIndex, severity: 'warning' });
+        ctx.report({ ...atAccess(a, 'tests MEMCG_DATA_KMEM by hand: PageMemcgKmem() is the accessor', helperFix(ctx.review, ctx.gen, a, ctx.src.path, use.node, 'pageKmemcg', ['kmemTest'])), start: use.node.startIndex, end: use.node.endIndex, severity: 'warning' });
       } else if (use.kind === 'flag-objcgs') {
-        ctx.report({ ...atAccess(a, `tests ${vectorFlag(ctx.gen)} by hand: ${ctx.gen.intents.objcgsCheck ? `${ctx.gen.intents.objcgsCheck.write('page').replace(/\(.*/, '')}() is the accessor` : 'the slab code\'s helpers own the vector'}`, helperFix(ctx.gen, a, ctx.src.path, use.node, 'objcgsTagTest', ['objcgsCheck'], true)), start: use.node.startIndex, end: use.node.endIndex, severity: 'warning' });
+        ctx.report({ ...atAccess(a, `tests ${vectorFlag(ctx.gen)} by hand: ${ctx.gen.intents.objcgsCheck ? `${ctx.gen.intents.objcgsCheck.write('page').replace(/\(.*/, '')}() is the accessor` : 'the slab code\'s helpers own the vector'}`, helperFix(ctx.review, ctx.gen, a, ctx.src.path, use.node, 'objcgsTagTest', ['objcgsCheck'], true)), start: use.node.startIndex, end: use.node.endIndex, severity: 'warning' });
       } else {
         ctx.report({ ...atAccess(a, 'reads the raw memcg_data word: right for printing it or testing "charged at all", not for the memcg (page_memcg_check())'), severity: 'info' });
       }

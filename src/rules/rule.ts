@@ -1,4 +1,5 @@
 import type { FieldAccess } from '../c/field-access.js';
+import type { ReviewContext } from '../c/review-context.js';
 import type { SourceAnalysis } from '../c/source-analysis.js';
 import type { Generation } from '../model/generation.js';
 import { withGuessedReceiver } from '../model/validate.js';
@@ -29,6 +30,8 @@ export interface Problem {
 
 export interface RuleContext {
   src: SourceAnalysis;
+  /** The review in progress: parents of the nodes, per-node memo, deadline. */
+  review: ReviewContext;
   /** The target generation's model: its helpers, how it spells each intent, how it stores. */
   gen: Generation;
   /** Every memcg field access in the file, computed once for all rules. */

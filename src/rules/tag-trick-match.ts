@@ -1,7 +1,7 @@
 import type { FieldAccess } from '../c/field-access.js';
 import { unparen } from '../c/nodes.js';
-import { parentOf } from '../c/parents.js';
 import type { SyntaxNode } from '../c/parser.js';
+import type { ReviewContext } from '../c/review-context.js';
 
 export type TagTrick = 'mask' | 'test';
 
@@ -26,12 +26,12 @@ function stripCasts(n: SyntaxNode): SyntaxNode {
  * A hand-written tag trick on an expression: `(unsigned long)x & 0x1UL` tests the obj_cgroups tag,
  * `(unsigned long)x & ~0x1UL` masks it off. Returns the binary expression and its kind.
  */
-export function tagTrickOn(operand: SyntaxNode): { node: SyntaxNode; kind: TagTrick } | null {
+export function tagTrickOn(review: ReviewContext, operand: SyntaxNode): { node: SyntaxNode; kind: TagTrick } | null {
   let child = operand;
-  let p = parentOf(operand);
+  let p = review.parentOf(operand);
   while (p && (p.type === 'parenthesized_expression' || p.type === 'cast_expression')) {
     child = p;
-    p = parentOf(p);
+    p = review.parentOf(p);
   }
   if (p?.type !== 'binary_expression' || p.childForFieldName('operator')?.type !== '&') return null;
   const left = p.childForFieldName('left')!;
@@ -43,14 +43,14 @@ export function tagTrickOn(operand: SyntaxNode): { node: SyntaxNode; kind: TagTr
 }
 
 /** The tag trick an access sits in, if any. */
-export function accessTagTrick(a: FieldAccess): { node: SyntaxNode; kind: TagTrick } | null {
-  return tagTrickOn(a.node);
+export function accessTagTrick(review: ReviewContext, a: FieldAccess): { node: SyntaxNode; kind: TagTrick } | null {
+  return tagTrickOn(review, a.node);
 }
 
 /** The whole value a mask produces: climbs the parentheses and pointer casts around it. */
-export function maskedValueNode(mask: SyntaxNode): SyntaxNode {
+export function maskedValueNode(review: ReviewContext, mask: SyntaxNode): SyntaxNode {
   let n = mask;
-  for (let p = parentOf(n); p && (p.type === 'parenthesized_expression' || p.type === 'cast_expression'); p = parentOf(n)) n = p;
+  for (let p = review.parentOf(n); p && (p.type === 'parenthesized_expression' || p.type === 'cast_expression'); p = review.parentOf(n)) n = p;
   return n;
 }
 
@@ -58,8 +58,8 @@ export function maskedValueNode(mask: SyntaxNode): SyntaxNode {
 const KEEPS_PARENS = new Set(['if_statement', 'while_statement', 'do_statement', 'switch_statement']);
 
 /** The tag test as a truth value: climbs the parentheses a call in its place does not need. */
-export function testValueNode(test: SyntaxNode): SyntaxNode {
+export function testValueNode(review: ReviewContext, test: SyntaxNode): SyntaxNode {
   let n = test;
-  for (let p = parentOf(n); p?.type === 'parenthesized_expression' && !KEEPS_PARENS.has(parentOf(p)?.type ?? ''); p = parentOf(n)) n = p;
+  for (let p = review.parentOf(n); p?.type === 'parenthesized_expression' && !KEEPS_PARENS.has(review.parentOf(p)?.type ?? ''); p = review.parentOf(n)) n = p;
   return n;
 }

@@ -1,7 +1,7 @@
 import { calleeName, descendants, enclosingFunction, normalizedText, unparen } from '../c/nodes.js';
 import { INTENT_OF } from './helper-intents.js';
-import { parentOf } from '../c/parents.js';
 import type { SyntaxNode } from '../c/parser.js';
+import type { ReviewContext } from '../c/review-context.js';
 import { contextFacts } from '../model/context-facts.js';
 import { chooseFix, fixOf, intentCandidates } from '../model/choose-fix.js';
 import type { HelperModel } from '../model/outcome.js';
@@ -15,9 +15,9 @@ import { accessTagTrick, maskedValueNode, tagTrickOn, testValueNode } from './ta
 import { removedBy, vectorFlag } from '../model/surface-generation.js';
 
 /** The variable an expression's value is stored into, through READ_ONCE() and parentheses. */
-function storedInto(n: SyntaxNode): string | null {
-  let p = parentOf(n);
-  while (p && (p.type === 'call_expression' || p.type === 'argument_list' || p.type === 'parenthesized_expression')) p = parentOf(p);
+function storedInto(review: ReviewContext, n: SyntaxNode): string | null {
+  let p = review.parentOf(n);
+  while (p && (p.type === 'call_expression' || p.type === 'argument_list' || p.type === 'parenthesized_expression')) p = review.parentOf(p);
   if (p?.type === 'assignment_expression' && p.childForFieldName('left')?.type === 'identifier') return p.childForFieldName('left')!.text;
   if (p?.type === 'init_declarator') {
     let d = p.childForFieldName('declarator');
@@ -31,7 +31,7 @@ function storedInto(n: SyntaxNode): string | null {
  * Variables in a function that hold a page's memcg: read from page->mem_cgroup by hand (`field`),
  * or through a memcg reader (its name), whose value the model says is never tagged.
  */
-function memcgVariables(fn: SyntaxNode): Map<string, { source: string; after: number }> {
+function memcgVariables(review: ReviewContext, fn: SyntaxNode): Map<string, { source: string; after: number }> {
   const vars = new Map<string, { source: string; after: number }>();
   for (const n of descendants(fn)) {
     const source =
@@ -40,7 +40,7 @@ function memcgVariables(fn: SyntaxNode): Map<string, { source: string; after: nu
         : n.type === 'call_expression' && MEMCG_READERS.has(calleeName(n) ?? '')
           ? calleeName(n)!
           : null;
-    const v = source ? storedInto(n) : null;
+    const v = source ? storedInto(review, n) : null;
     if (v && source && !vars.has(v)) vars.set(v, { source, after: n.endIndex });
   }
   return vars;
@@ -53,17 +53,17 @@ const MEMCG_READERS = new Set(Object.entries(INTENT_OF).filter(([, i]) => i === 
  * `if ((unsigned long)memcg & 0x1UL) memcg = NULL;` after reading page->mem_cgroup: the whole test
  * goes, since page_memcg_check() already returns NULL for a slab page's vector.
  */
-function variableTestFix(test: SyntaxNode, variable: string, text: string, readBy: { name: string; model: HelperModel | undefined } | null): Fix | undefined {
-  let value = testValueNode(test);
-  const and = parentOf(value);
+function variableTestFix(review: ReviewContext, test: SyntaxNode, variable: string, text: string, readBy: { name: string; model: HelperModel | undefined } | null): Fix | undefined {
+  let value = testValueNode(review, test);
+  const and = review.parentOf(value);
   if (and?.type === 'binary_expression' && and.childForFieldName('operator')?.type === '&&') {
     // `memcg && (unsigned long)memcg & 0x1UL`: the NULL check adds nothing to the test.
     const other = and.childForFieldName('left')!.id === value.id ? and.childForFieldName('right')! : and.childForFieldName('left')!;
     if (unparen(other).text !== variable) return undefined;
     value = and;
   }
-  const cond = parentOf(value);
-  const ifStmt = cond?.type === 'parenthesized_expression' ? parentOf(cond) : null;
+  const cond = review.parentOf(value);
+  const ifStmt = cond?.type === 'parenthesized_expression' ? review.parentOf(cond) : null;
   if (ifStmt?.type !== 'if_statement' || ifStmt.childForFieldName('alternative')) return undefined;
   const body = ifStmt.childForFieldName('consequence')!;
   const only = body.type === 'compound_statement' ? (body.namedChildCount === 1 ? body.namedChild(0) : null) : body;
@@ -91,18 +91,18 @@ export const tagTrick: Rule = {
     if (ctx.gen.id === 'legacy') return; // the tag bit is the legacy API
     for (const a of ctx.accesses) {
       if (a.field === 'memcg_data' || (a.kind !== 'page' && a.kind !== 'unknown')) continue;
-      const trick = accessTagTrick(a);
+      const trick = accessTagTrick(ctx.review, a);
       if (!trick) continue;
       if (untypedReceiver(a)) {
         ctx.report(untypedNote(a));
         continue;
       }
       if (trick.kind === 'mask') {
-        const value = maskedValueNode(trick.node);
-        ctx.report({ ...atAccess(a, `masks the obj_cgroups tag by hand: the memcg_data word also carries MEMCG_DATA_KMEM, which ~0x1UL leaves in the pointer`, objcgsReadFix(ctx.gen, a, ctx.src.path, value, 'objcgsMasked')), start: value.startIndex, end: value.endIndex });
+        const value = maskedValueNode(ctx.review, trick.node);
+        ctx.report({ ...atAccess(a, `masks the obj_cgroups tag by hand: the memcg_data word also carries MEMCG_DATA_KMEM, which ~0x1UL leaves in the pointer`, objcgsReadFix(ctx.review, ctx.gen, a, ctx.src.path, value, 'objcgsMasked')), start: value.startIndex, end: value.endIndex });
       } else {
-        const value = testValueNode(trick.node);
-        const facts = contextFacts(a.node, normalizedText(a.node.childForFieldName('argument')!), ctx.src.path);
+        const value = testValueNode(ctx.review, trick.node);
+        const facts = contextFacts(ctx.review, a.node, normalizedText(a.node.childForFieldName('argument')!), ctx.src.path);
         const fix = chooseFix(intentCandidates(ctx.gen, ['objcgsCheck'], LEGACY.objcgsTagTest!, facts, (spelling) => [replaceNode(value, spelling.write(a.pageArg))], true));
         ctx.report({ ...atAccess(a, `tests the obj_cgroups tag bit by hand: ${removedBy(ctx.gen)} names it ${vectorFlag(ctx.gen)} in memcg_data${ctx.gen.intents.objcgsCheck ? `, which ${ctx.gen.intents.objcgsCheck.write('page').replace(/\(.*/, '')}() tests` : ''}`, fix), start: value.startIndex, end: value.endIndex });
       }
@@ -113,17 +113,17 @@ export const tagTrick: Rule = {
       ...ctx.src.indexes.flatMap((i) => i.memcgCalls).filter((c) => MEMCG_READERS.has(calleeName(c) ?? '')),
     ];
     for (const start of starts) {
-      const fn = enclosingFunction(start);
+      const fn = enclosingFunction(ctx.review, start);
       if (!fn || seen.has(fn.id)) continue;
       seen.add(fn.id);
-      const vars = memcgVariables(fn);
+      const vars = memcgVariables(ctx.review, fn);
       for (const n of descendants(fn)) {
         const held = n.type === 'identifier' ? vars.get(n.text) : undefined;
         if (!held || n.startIndex < held.after) continue; // a test before the read tests something else
         const source = held.source;
-        const trick = tagTrickOn(n);
+        const trick = tagTrickOn(ctx.review, n);
         if (trick?.kind !== 'test') continue;
-        const value = testValueNode(trick.node);
+        const value = testValueNode(ctx.review, trick.node);
         const readBy = source !== 'field' && neverTagged(ctx.gen.helpers[source]) ? { name: source, model: ctx.gen.helpers[source] } : null;
         if (source !== 'field' && !readBy) continue; // a reader that may return the tagged word: the test still means something
         ctx.report({
@@ -133,7 +133,7 @@ export const tagTrick: Rule = {
             ? `tests the obj_cgroups tag on ${n.text}, which ${readBy.name}() read: it is never tagged, so the test is dead code`
             : `tests the obj_cgroups tag on ${n.text} by hand: page_memcg_check() returns NULL for a slab page's vector, and ${removedBy(ctx.gen)} moved the tag to ${vectorFlag(ctx.gen)}`,
           confidence: 'high',
-          ...((f) => (f ? { fix: f } : {}))(variableTestFix(trick.node, n.text, ctx.src.text, readBy)),
+          ...((f) => (f ? { fix: f } : {}))(variableTestFix(ctx.review, trick.node, n.text, ctx.src.text, readBy)),
         });
       }
     }

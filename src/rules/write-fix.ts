@@ -1,7 +1,7 @@
 import type { FieldAccess } from '../c/field-access.js';
 import { calleeName, callArguments, descendants, enclosingFunction, normalizedText, outerParent, unparen } from '../c/nodes.js';
-import { parentOf } from '../c/parents.js';
 import type { SyntaxNode } from '../c/parser.js';
+import type { ReviewContext } from '../c/review-context.js';
 import { contextFacts } from '../model/context-facts.js';
 import { validateWrite } from '../model/validate.js';
 import { fixOf } from '../model/choose-fix.js';
@@ -10,8 +10,8 @@ import type { Fix, TextEdit } from '../types.js';
 import { castToWord, deleteStatement, insertAt, isNullConstant, replaceNode } from './edits.js';
 
 /** The statement that holds an expression, when the expression is the whole statement. */
-function statementOf(expr: SyntaxNode): SyntaxNode | null {
-  const { parent } = outerParent(expr);
+function statementOf(review: ReviewContext, expr: SyntaxNode): SyntaxNode | null {
+  const { parent } = outerParent(review, expr);
   return parent?.type === 'expression_statement' ? parent : null;
 }
 
@@ -47,8 +47,8 @@ export interface KmemFold {
   condition: string | null;
 }
 
-export function kmemFoldAfter(write: SyntaxNode, page: string): KmemFold | null {
-  const next = nextStatement(statementOf(write));
+export function kmemFoldAfter(review: ReviewContext, write: SyntaxNode, page: string): KmemFold | null {
+  const next = nextStatement(statementOf(review, write));
   if (setKmemcgOn(next, page)) return { statement: next!, condition: null };
   if (next?.type === 'if_statement' && !next.childForFieldName('alternative')) {
     let body = next.childForFieldName('consequence');
@@ -59,10 +59,10 @@ export function kmemFoldAfter(write: SyntaxNode, page: string): KmemFold | null 
 }
 
 /** The store to page->mem_cgroup that a `__SetPageKmemcg(page)` folds into, if any. */
-export function storeBeforeSetKmemcg(setCall: SyntaxNode): SyntaxNode | null {
-  let stmt = statementOf(setCall);
-  const up = stmt ? parentOf(stmt) : null;
-  if (up?.type === 'compound_statement' && up.namedChildCount === 1 && parentOf(up)?.type === 'if_statement') stmt = parentOf(up);
+export function storeBeforeSetKmemcg(review: ReviewContext, setCall: SyntaxNode): SyntaxNode | null {
+  let stmt = statementOf(review, setCall);
+  const up = stmt ? review.parentOf(stmt) : null;
+  if (up?.type === 'compound_statement' && up.namedChildCount === 1 && review.parentOf(up)?.type === 'if_statement') stmt = review.parentOf(up);
   else if (up?.type === 'if_statement') stmt = up;
   let prev = stmt?.previousNamedSibling ?? null;
   while (prev?.type === 'comment') prev = prev.previousNamedSibling;
@@ -73,8 +73,8 @@ export function storeBeforeSetKmemcg(setCall: SyntaxNode): SyntaxNode | null {
 }
 
 /** Whether the function also calls `__ClearPageKmemcg(receiver)`: the legacy flag is dropped with the pointer. */
-function clearsKmemcg(at: SyntaxNode, receiver: string): boolean {
-  const fn = enclosingFunction(at);
+function clearsKmemcg(review: ReviewContext, at: SyntaxNode, receiver: string): boolean {
+  const fn = enclosingFunction(review, at);
   if (!fn) return false;
   for (const n of descendants(fn)) {
     if (n.type === 'call_expression' && calleeName(n) === '__ClearPageKmemcg') {
@@ -90,9 +90,9 @@ function clearsKmemcg(at: SyntaxNode, receiver: string): boolean {
  * (cast to unsigned long), NULL becomes 0, a following __SetPageKmemcg() folds into
  * `| MEMCG_DATA_KMEM`, and a value tagged by hand (`| 0x1UL`) into `| MEMCG_DATA_OBJCGS`.
  */
-export function writeFix(gen: Generation, a: FieldAccess, file: string, text: string): Fix | undefined {
+export function writeFix(review: ReviewContext, gen: Generation, a: FieldAccess, file: string, text: string): Fix | undefined {
   const store = gen.store;
-  const assign = a.usage === 'write' ? outerParent(a.node).parent : a.usage === 'write-once' ? parentOf(parentOf(a.node)!) : null;
+  const assign = a.usage === 'write' ? outerParent(review, a.node).parent : a.usage === 'write-once' ? review.parentOf(review.parentOf(a.node)!) : null;
   if (!store || !assign) return undefined;
   let value: SyntaxNode | null;
   if (assign.type === 'assignment_expression') {
@@ -104,7 +104,7 @@ export function writeFix(gen: Generation, a: FieldAccess, file: string, text: st
   if (!value) return undefined;
   const receiver = normalizedText(a.node.childForFieldName('argument')!);
   const isNull = isNullConstant(value);
-  const fold = a.field === 'mem_cgroup' && !isNull ? kmemFoldAfter(assign, canonicalPage(a.pageArg)) : null;
+  const fold = a.field === 'mem_cgroup' && !isNull ? kmemFoldAfter(review, assign, canonicalPage(a.pageArg)) : null;
   const edits: TextEdit[] = [];
   if (store.style === 'call') {
     // The RFC's setters; a following __SetPageKmemcg() becomes SetPageMemcgKmem() on its own.
@@ -125,9 +125,9 @@ export function writeFix(gen: Generation, a: FieldAccess, file: string, text: st
       edits.push(deleteStatement(fold.statement, text));
     }
   }
-  const facts = contextFacts(a.node, receiver, file);
+  const facts = contextFacts(review, a.node, receiver, file);
   const folded = store.style === 'word' && fold;
-  const v = validateWrite({ setsKmem: folded ? (fold.condition ? 'as-legacy' : true) : false, clearsKmem: isNull && clearsKmemcg(a.node, receiver) }, facts);
+  const v = validateWrite({ setsKmem: folded ? (fold.condition ? 'as-legacy' : true) : false, clearsKmem: isNull && clearsKmemcg(review, a.node, receiver) }, facts);
   return fixOf(edits, v);
 }
 
