@@ -1,7 +1,5 @@
 import { FOLIO, PAGE, SLAB, type CType } from './c-type.js';
 
-/** Kernel functions and macros whose result type is known without their declaration in view. */
-const RETURNS: Record<string, string> = {};
 const pageReturning = [
   'compound_head', 'virt_to_head_page', 'virt_to_page', 'pfn_to_page', 'folio_page', 'nth_page',
   'alloc_page', 'alloc_pages', '__alloc_pages', 'alloc_pages_node', '__alloc_pages_node', 'alloc_pages_vma',
@@ -10,9 +8,12 @@ const pageReturning = [
   'migration_entry_to_page', 'device_private_entry_to_page', 'pfn_to_online_page', 'follow_page',
   'read_mapping_page', 'find_subpage', 'compound_nth_page', 'dma_direct_to_page', 'sg_page',
 ];
-for (const f of pageReturning) RETURNS[f] = PAGE;
-for (const f of ['page_folio', 'virt_to_folio', 'pfn_folio', 'folio_alloc', 'filemap_get_folio', 'lru_to_folio', 'page_folio']) RETURNS[f] = FOLIO;
-for (const f of ['virt_to_slab', 'folio_slab', 'page_slab']) RETURNS[f] = SLAB;
+/** Kernel functions and macros whose result type is known without their declaration in view. */
+const RETURNS: Readonly<Record<string, string>> = Object.fromEntries([
+  ...pageReturning.map((f) => [f, PAGE]),
+  ...['page_folio', 'virt_to_folio', 'pfn_folio', 'folio_alloc', 'filemap_get_folio', 'lru_to_folio', 'page_folio'].map((f) => [f, FOLIO]),
+  ...['virt_to_slab', 'folio_slab', 'page_slab'].map((f) => [f, SLAB]),
+]);
 
 export function knownReturnType(name: string): CType | null {
   const base = RETURNS[name];
