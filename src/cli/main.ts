@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { EXIT } from './shared/exit-codes.js';
 import { nodeIo } from './shared/node-io.js';
 import { run } from './run.js';
+import { PACKAGE_JSON } from './paths.js';
 
 function packageVersion(): string {
   try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
   } catch {
     return 'unknown';
   }
