@@ -105,7 +105,7 @@ function runRules(parser: CParser, rules: readonly Rule[], file: SourceFile, src
     });
   }
   const functions = src.indexes[0]!.functions.map((n) => ({ start: n.startIndex, end: n.endIndex }));
-  withdrawBreakingFixes(parser, file.text, src.syntaxErrors, functions, findings, review);
+  withdrawBreakingFixes(parser, src.parsedText, src.syntaxErrors, functions, findings, review);
   return findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
 }
 
