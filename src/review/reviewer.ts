@@ -11,7 +11,6 @@ import { RULES } from '../rules/index.js';
 import type { Problem, Rule } from '../rules/rule.js';
 import { DEFAULT_LIMITS, TARGETS, type Finding, type ReviewOptions, type Target } from '../types.js';
 import { matchesAny } from './glob.js';
-import { withdrawBreakingFixes } from './withdraw-breaking-fixes.js';
 
 /** One C source to review: its path inside the tree and its text (a full file or a hunk-built image). */
 export interface SourceFile {
@@ -25,8 +24,23 @@ export interface SourceFile {
   since?: number;
 }
 
+/**
+ * Runs the rules over one source. Its fixes are the rules' candidates: the pipeline
+ * (pipeline/parse-check) withdraws those that would break the parse, then orders the findings,
+ * before anyone sees them.
+ */
 export interface Reviewer {
   review(file: SourceFile): Finding[];
+  /**
+   * What the pipeline's parse check of fixed text needs: the reviewer's parser and its time limit
+   * for one file's review. A reviewer without it (a test double) has its fixes offered unchecked.
+   */
+  readonly fixCheck?: FixCheck;
+}
+
+export interface FixCheck {
+  parser: CParser;
+  maxReviewMillis: number;
 }
 
 /** Generations the rules cover: every generation the model knows. */
@@ -44,13 +58,16 @@ function lowConfidenceNote(p: Problem): string {
     : ' (receiver type unknown here)';
 }
 
-/** Runs rules over one source; fixes that would add syntax errors are withdrawn. */
+/**
+ * Runs rules over one source; the findings come in the order the rules report them, and their
+ * fixes are candidates, not yet checked against the parse (the pipeline does both: see Reviewer).
+ */
 export function reviewWith(parser: CParser, rules: readonly Rule[], file: SourceFile, options: ReviewOptions): Finding[] {
   if (!RELEVANT.test(file.text)) return [];
   const src = analyzeSource(parser, file, options, MEMCG_CALLS);
   try {
     const millis = options.limits?.maxReviewMillis ?? DEFAULT_LIMITS.maxReviewMillis;
-    return withParents(src.parents, () => withDeadline(file.path, millis, () => runRules(parser, rules, file, src), file.since));
+    return withParents(src.parents, () => withDeadline(file.path, millis, () => runRules(rules, file, src), file.since));
   } finally {
     src.dispose();
   }
@@ -76,7 +93,7 @@ function generationFor(options: ReviewOptions): Generation {
   return gen;
 }
 
-function runRules(parser: CParser, rules: readonly Rule[], file: SourceFile, src: SourceAnalysis): Finding[] {
+function runRules(rules: readonly Rule[], file: SourceFile, src: SourceAnalysis): Finding[] {
   const options = src.options;
   const isCore = matchesAny(file.path, options.coreFiles);
   const accesses = fieldAccesses(src);
@@ -104,15 +121,14 @@ function runRules(parser: CParser, rules: readonly Rule[], file: SourceFile, src
       },
     });
   }
-  const functions = src.indexes[0]!.functions.map((n) => ({ start: n.startIndex, end: n.endIndex }));
-  withdrawBreakingFixes(parser, file.text, src.syntaxErrors, functions, findings);
-  return findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+  return findings;
 }
 
 /** Loads the C grammar once and returns a synchronous reviewer for a target generation. */
 export async function createReviewer(options: ReviewOptions, rules: readonly Rule[] = RULES): Promise<Reviewer> {
   if (!SUPPORTED_TARGETS.includes(options.target)) throw new UnsupportedTargetError(options.target);
   const parser = await loadCParser();
-  return { review: (file) => reviewWith(parser, rules, file, options) };
+  const maxReviewMillis = options.limits?.maxReviewMillis ?? DEFAULT_LIMITS.maxReviewMillis;
+  return { review: (file) => reviewWith(parser, rules, file, options), fixCheck: { parser, maxReviewMillis } };
 }
 export { ReviewLimitError } from '../c/source-analysis.js';

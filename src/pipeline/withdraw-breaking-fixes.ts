@@ -1,5 +1,4 @@
 import type { CParser } from '../c/parser.js';
-import { checkDeadline } from '../c/review-deadline.js';
 import { countSyntaxErrors } from '../c/source-analysis.js';
 import { applyEdits } from '../text/apply-edits.js';
 import type { Finding, TextEdit } from '../types.js';
@@ -21,9 +20,10 @@ function regionOf(edits: readonly TextEdit[], regions: readonly Region[]): Regio
  * in the function that holds them (parsing that function alone, before and after), the others in
  * the whole file; within each, all are tried together and, when that adds errors, the set is
  * halved until the fixes that do are found, so many fixes cost a few parses, not one each. Fixes
- * that only break together are then kept one at a time, while the set still parses.
+ * that only break together are then kept one at a time, while the set still parses. `checkTime`
+ * runs before each parse and throws when the review's time is up.
  */
-export function withdrawBreakingFixes(parser: CParser, text: string, errorsInFile: number, regions: readonly Region[], findings: Finding[]): void {
+export function withdrawBreakingFixes(parser: CParser, text: string, errorsInFile: number, regions: readonly Region[], findings: Finding[], checkTime: () => void = () => {}): void {
   const groups = new Map<Region | null, Finding[]>();
   for (const f of findings) {
     if (!f.fix || f.fix.edits.length === 0) continue;
@@ -31,7 +31,7 @@ export function withdrawBreakingFixes(parser: CParser, text: string, errorsInFil
     groups.set(region, [...(groups.get(region) ?? []), f]);
   }
   const errorsIn = (source: string) => {
-    checkDeadline();
+    checkTime();
     const tree = parser.parse(source);
     const n = countSyntaxErrors(tree.rootNode);
     tree.delete();

@@ -1,0 +1,65 @@
+import type { SyntaxNode } from '../c/parser.js';
+import { countSyntaxErrors, ReviewLimitError } from '../c/source-analysis.js';
+import type { Reviewer } from '../review/reviewer.js';
+import type { Finding } from '../types.js';
+import { withdrawBreakingFixes, type Region } from './withdraw-breaking-fixes.js';
+
+/**
+ * The reviewer as the pipeline uses it: each file's findings with the fixes that would break the
+ * parse withdrawn (withdrawBreakingFixes, over the findings in the order the rules reported them),
+ * then ordered by offset and rule. The check parses the file once more (its syntax errors and its
+ * functions) when some fix has edits, and shares the file's review time: it counts from when the
+ * review began (`since` for an island of a hunk-built image) and stops the file at the same limit.
+ * A reviewer without `fixCheck` (a test double) has its findings ordered only.
+ */
+export function parseChecked(reviewer: Reviewer): Reviewer {
+  const check = reviewer.fixCheck;
+  return {
+    ...reviewer,
+    review(file) {
+      const since = file.since ?? Date.now();
+      const findings = reviewer.review(file);
+      if (check && findings.some((f) => f.fix && f.fix.edits.length > 0)) {
+        const tree = check.parser.parse(file.text);
+        let errors: number;
+        let regions: Region[];
+        try {
+          errors = countSyntaxErrors(tree.rootNode);
+          regions = outerFunctions(tree.rootNode);
+        } finally {
+          tree.delete();
+        }
+        const at = since + check.maxReviewMillis;
+        const checkTime = () => {
+          if (Date.now() > at) throw new ReviewLimitError({ kind: 'review-time', path: file.path, limit: check.maxReviewMillis });
+        };
+        withdrawBreakingFixes(check.parser, file.text, errors, regions, findings, checkTime);
+      }
+      return findings.sort(byOffset);
+    },
+  };
+}
+
+function byOffset(a: Finding, b: Finding): number {
+  return a.start - b.start || a.ruleId.localeCompare(b.ruleId);
+}
+
+/**
+ * The function definitions not inside another one, in file order: a fix is checked in the
+ * outermost function that holds all its edits. The walk is a loop, not a recursion.
+ */
+function outerFunctions(root: SyntaxNode): Region[] {
+  const regions: Region[] = [];
+  const cursor = root.walk();
+  for (;;) {
+    const isFunction = cursor.nodeType === 'function_definition';
+    if (isFunction) regions.push({ start: cursor.startIndex, end: cursor.endIndex });
+    if (!isFunction && cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) {
+        cursor.delete();
+        return regions;
+      }
+    }
+  }
+}
