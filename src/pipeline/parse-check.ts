@@ -10,12 +10,13 @@ import { withdrawBreakingFixes, type Region } from './withdraw-breaking-fixes.js
  * then ordered by offset and rule. The check parses the file once more (its syntax errors and its
  * functions) when some fix has edits, and shares the file's review time: it counts from when the
  * review began (`since` for an island of a hunk-built image) and stops the file at the same limit.
- * A reviewer without `fixCheck` (a test double) has its findings ordered only.
+ * A reviewer without `fixCheck` (checked already, or a test double) has its findings ordered only,
+ * so checking twice costs nothing.
  */
 export function parseChecked(reviewer: Reviewer): Reviewer {
   const check = reviewer.fixCheck;
   return {
-    ...reviewer,
+    fixCheck: null,
     review(file) {
       const since = file.since ?? Date.now();
       const findings = reviewer.review(file);

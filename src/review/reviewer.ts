@@ -33,9 +33,10 @@ export interface Reviewer {
   review(file: SourceFile): Finding[];
   /**
    * What the pipeline's parse check of fixed text needs: the reviewer's parser and its time limit
-   * for one file's review. A reviewer without it (a test double) has its fixes offered unchecked.
+   * for one file's review. Null for a reviewer whose findings are checked already (parseChecked's
+   * own, and a decorator over it); a test double without it has its fixes offered unchecked.
    */
-  readonly fixCheck?: FixCheck;
+  readonly fixCheck: FixCheck | null;
 }
 
 export interface FixCheck {
