@@ -5,7 +5,8 @@
  * followed (grep -r's own rule), as in the audit's walk; devices, FIFOs and sockets are skipped
  * (-D skip) so nothing can block. Every file is searched as bytes (-a, and LC_ALL=C in the
  * environment: see GREP_ENV), so an encoding error or a NUL never hides a match. Names come out
- * NUL-terminated (-Z), './'-prefixed.
+ * NUL-terminated (-Z), './'-prefixed, each written out as it is found (--line-buffered: into a
+ * pipe grep otherwise holds them all until it ends, and the review could not start before).
  *
  * The literals go in as one extended regular expression, an alternation of the escaped
  * literals, not as -F with one -e each: GNU grep 3.8 searches the 10 literals of RELEVANT over
@@ -14,7 +15,7 @@
  */
 export function grepArgv(literals: readonly string[]): string[] {
   if (literals.length === 0) throw new Error('grepArgv: no literal to search for');
-  return ['-r', '-l', '-E', '-a', '-Z', '-D', 'skip', '--include=*.c', '--include=*.h', '--exclude-dir=.?*', '-e', ereOf(literals), '--', '.'];
+  return ['-r', '-l', '-E', '-a', '-Z', '--line-buffered', '-D', 'skip', '--include=*.c', '--include=*.h', '--exclude-dir=.?*', '-e', ereOf(literals), '--', '.'];
 }
 
 /** An ERE matching exactly the strings of `literals` (each one's special characters escaped). */

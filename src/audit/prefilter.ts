@@ -1,4 +1,4 @@
-import { RELEVANT } from '../c/source-analysis.js';
+import { RELEVANT, RELEVANT_LITERALS } from '../c/source-analysis.js';
 import { literalsOf, longestCommonSubstring } from './literals.js';
 
 /** What the prefilter says of one file's bytes. */
@@ -19,7 +19,8 @@ export interface Prefilter {
 }
 
 export function createPrefilter(relevant: RegExp = RELEVANT): Prefilter {
-  const literals = literalsOf(relevant);
+  // RELEVANT is richer than an alternation of literals; every match holds one of RELEVANT_LITERALS.
+  const literals = relevant === RELEVANT ? [...RELEVANT_LITERALS] : literalsOf(relevant);
   if (!literals) {
     const decoder = new TextDecoder();
     const re = new RegExp(relevant.source, relevant.flags.replace(/[gy]/g, ''));

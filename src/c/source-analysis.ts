@@ -8,8 +8,23 @@ import { descendants } from './nodes.js';
 import type { CParser, SyntaxNode, Tree } from './parser.js';
 import { TypeResolver } from './type-resolver.js';
 
-/** The tokens that make a file worth parsing: the fields, the page type, and the readers of every generation. */
-export const RELEVANT = /mem_cgroup\b|obj_cgroups|memcg_data|Kmemcg|MemcgKmem|page_memcg|folio_memcg|page_objcgs|page_obj_cgroups|page_mem_cgroup/;
+/**
+ * The literals a relevant text holds, one of them at least: the fields, the page type, and the
+ * readers of every generation. The audit's prefilter searches every file of a tree for them (as
+ * bytes, or with grep), then tests RELEVANT on the few that have one.
+ */
+export const RELEVANT_LITERALS: readonly string[] = ['mem_cgroup', 'obj_cgroups', 'memcg_data', 'Kmemcg', 'MemcgKmem', 'page_memcg', 'folio_memcg', 'page_objcgs', 'page_obj_cgroups', 'page_mem_cgroup'];
+
+/**
+ * What makes a file worth parsing, and a function worth walking: one of RELEVANT_LITERALS, where
+ * `mem_cgroup` counts only as a field (`->mem_cgroup`, `.mem_cgroup`, spaces and line breaks
+ * allowed between), never as the type name `struct mem_cgroup`, which half the memory-management
+ * code holds and no rule looks at. Every alternative holds its literal, so the prefilter's
+ * literal search lets through every file this matches.
+ */
+export const RELEVANT = new RegExp(
+  RELEVANT_LITERALS.map((l) => (l === 'mem_cgroup' ? '(?:->|\\.)\\s*mem_cgroup\\b' : l.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'))).join('|'),
+);
 
 
 /** One C source parsed and ready for the rules: its trees (file and macro bodies), types, lines. */

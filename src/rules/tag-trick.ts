@@ -2,6 +2,7 @@ import { calleeName, descendants, enclosingFunction, normalizedText, unparen } f
 import { INTENT_OF } from './helper-intents.js';
 import { parentOf } from '../c/parents.js';
 import type { SyntaxNode } from '../c/parser.js';
+import type { NodeIndex } from '../c/node-index.js';
 import { contextFacts } from '../model/context-facts.js';
 import { chooseFix, fixOf, intentCandidates } from '../model/choose-fix.js';
 import type { HelperModel } from '../model/outcome.js';
@@ -29,21 +30,33 @@ function storedInto(n: SyntaxNode): string | null {
 
 /**
  * Variables in a function that hold a page's memcg: read from page->mem_cgroup by hand (`field`),
- * or through a memcg reader (its name), whose value the model says is never tagged.
+ * or through a memcg reader (its name), whose value the model says is never tagged. `reads` are
+ * the file's reads (memcgReads), in document order: the function is not walked again.
  */
-function memcgVariables(fn: SyntaxNode): Map<string, { source: string; after: number }> {
+function memcgVariables(fn: SyntaxNode, reads: readonly { node: SyntaxNode; source: string }[]): Map<string, { source: string; after: number }> {
   const vars = new Map<string, { source: string; after: number }>();
-  for (const n of descendants(fn)) {
-    const source =
-      n.type === 'field_expression' && n.childForFieldName('field')?.text === 'mem_cgroup'
-        ? 'field'
-        : n.type === 'call_expression' && MEMCG_READERS.has(calleeName(n) ?? '')
-          ? calleeName(n)!
-          : null;
-    const v = source ? storedInto(n) : null;
-    if (v && source && !vars.has(v)) vars.set(v, { source, after: n.endIndex });
+  for (const { node: n, source } of reads) {
+    if (n.tree !== fn.tree || n.startIndex < fn.startIndex || n.endIndex > fn.endIndex) continue;
+    const v = storedInto(n);
+    if (v && !vars.has(v)) vars.set(v, { source, after: n.endIndex });
   }
   return vars;
+}
+
+/**
+ * Every `x->mem_cgroup` (whatever x is) and every call to a memcg reader of the indexes, in
+ * document order (an outer node before the ones it holds), each with what reads it.
+ */
+function memcgReads(indexes: readonly NodeIndex[]): { node: SyntaxNode; source: string }[] {
+  const reads: { node: SyntaxNode; source: string }[] = [];
+  for (const index of indexes) {
+    for (const n of index.memcgFields) if (n.childForFieldName('field')?.text === 'mem_cgroup') reads.push({ node: n, source: 'field' });
+    for (const n of index.memcgCalls) {
+      const name = calleeName(n) ?? '';
+      if (MEMCG_READERS.has(name)) reads.push({ node: n, source: name });
+    }
+  }
+  return reads.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex);
 }
 
 const MEMCG_READERS = new Set(Object.entries(INTENT_OF).filter(([, i]) => i === 'read' || i === 'check' || i === 'rcu').map(([name]) => name));
@@ -112,11 +125,13 @@ export const tagTrick: Rule = {
       ...ctx.accesses.filter((a) => a.field === 'mem_cgroup').map((a) => a.node),
       ...ctx.src.indexes.flatMap((i) => i.memcgCalls).filter((c) => MEMCG_READERS.has(calleeName(c) ?? '')),
     ];
+    let reads: { node: SyntaxNode; source: string }[] | undefined;
     for (const start of starts) {
       const fn = enclosingFunction(start);
       if (!fn || seen.has(fn.id)) continue;
       seen.add(fn.id);
-      const vars = memcgVariables(fn);
+      const vars = memcgVariables(fn, (reads ??= memcgReads(ctx.src.indexes)));
+      if (vars.size === 0) continue;
       for (const n of descendants(fn)) {
         const held = n.type === 'identifier' ? vars.get(n.text) : undefined;
         if (!held || n.startIndex < held.after) continue; // a test before the read tests something else

@@ -6,7 +6,7 @@ import { GREP_ENV, ereOf, grepArgv } from '../../src/audit/grep-argv.js';
 
 test('grep lists .c and .h files holding any literal, as bytes, skipping dot folders and devices', () => {
   expect(grepArgv(['mem_cgroup', 'Kmemcg'])).toEqual([
-    '-r', '-l', '-E', '-a', '-Z', '-D', 'skip', '--include=*.c', '--include=*.h', '--exclude-dir=.?*', '-e', 'mem_cgroup|Kmemcg', '--', '.',
+    '-r', '-l', '-E', '-a', '-Z', '--line-buffered', '-D', 'skip', '--include=*.c', '--include=*.h', '--exclude-dir=.?*', '-e', 'mem_cgroup|Kmemcg', '--', '.',
   ]);
   expect(GREP_ENV).toEqual({ LC_ALL: 'C' });
   expect(() => grepArgv([])).toThrow('no literal');

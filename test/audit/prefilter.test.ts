@@ -1,4 +1,4 @@
-import { RELEVANT } from '../../src/c/source-analysis.js';
+import { RELEVANT, RELEVANT_LITERALS } from '../../src/c/source-analysis.js';
 import { createPrefilter } from '../../src/audit/prefilter.js';
 
 const bytes = (s: string) => Buffer.from(s, 'utf8');
@@ -6,11 +6,17 @@ const bytes = (s: string) => Buffer.from(s, 'utf8');
 describe('the literal prefilter', () => {
   const prefilter = createPrefilter();
 
-  test('searches the literals of the reviewer’s own RELEVANT expression', () => {
-    expect(prefilter.literals).not.toBeNull();
+  test('searches the literals that every match of the reviewer’s own RELEVANT expression holds', () => {
+    expect(prefilter.literals).toEqual([...RELEVANT_LITERALS]);
     // The field names at least, or the loop below proves nothing.
     expect(prefilter.literals).toEqual(expect.arrayContaining(['mem_cgroup', 'obj_cgroups', 'memcg_data']));
-    for (const literal of prefilter.literals!) expect(RELEVANT.test(literal)).toBe(true);
+    // Each literal, written as RELEVANT wants it (mem_cgroup as a field), is relevant: none is dead weight.
+    for (const literal of prefilter.literals!) expect([literal, RELEVANT.test(`p->${literal}`)]).toEqual([literal, true]);
+  });
+
+  test('mem_cgroup is relevant as a field only, not as the type name', () => {
+    for (const field of ['page->mem_cgroup', 'page[0].mem_cgroup', 'page ->\n\t\tmem_cgroup = NULL', '.mem_cgroup = memcg,']) expect([field, RELEVANT.test(field)]).toEqual([field, true]);
+    for (const other of ['struct mem_cgroup *memcg;', 'mem_cgroup_from_task(p)', 'page->mem_cgroup_id', '/* the mem_cgroup of a task */']) expect([other, RELEVANT.test(other)]).toEqual([other, false]);
   });
 
   test.each([
@@ -33,7 +39,8 @@ describe('the literal prefilter', () => {
   test('agrees with RELEVANT on every file that RELEVANT accepts (no file the reviewer would parse is skipped)', () => {
     const samples = [
       'a mem_cgroup b', 'mem_cgroups', 'xobj_cgroupsx', 'memcg_datum', 'memcg_data', 'PageKmemcg', 'Kmem cg', 'mem cgroup', 'cg', 'memcg',
-      'struct mem_cgroup *memcg;', 'page->mem_cgroup_id', '/* mem_cgroup */', '"obj_cgroups"',
+      'struct mem_cgroup *memcg;', 'page->mem_cgroup_id', '/* mem_cgroup */', '"obj_cgroups"', 'page->mem_cgroup', 'p .mem_cgroup',
+      'x->\n mem_cgroup', 'PageMemcgKmem(page)', 'folio_memcg(f)',
     ];
     const relevant = samples.filter((s) => RELEVANT.test(s));
     // Most samples name a field: the comparison below must run on them (and a few must be irrelevant).

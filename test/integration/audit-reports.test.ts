@@ -37,7 +37,7 @@ describe.each([
   }, 300_000);
 });
 
-test('on linux-source-5.10, grep -rlF and the JavaScript prefilter name the same files', async () => {
+test('on linux-source-5.10, grep -rlE and the JavaScript prefilter name the same files', async () => {
   const tree = fetchLinuxSource('5.10');
   const all = pathFilter([], []);
   const g = await grepCandidates(tree, all);

@@ -6,6 +6,7 @@ import { formatMarkdown } from '../../report/markdown.js';
 import { formatSarif } from '../../report/sarif.js';
 import { RULES } from '../../rules/index.js';
 import type { AuditFormat } from './audit-args.js';
+import { RULE_DOCS } from '../paths.js';
 
 /** The audit report in the chosen format. */
 export function formatAudit(result: AuditResult, format: AuditFormat, version: string): string {
@@ -17,7 +18,7 @@ export function formatAudit(result: AuditResult, format: AuditFormat, version: s
     case 'markdown':
       return formatMarkdown(result);
     case 'html':
-      return formatHtml(result, version, { docsBase: new URL('../../../docs/rules/', import.meta.url).href });
+      return formatHtml(result, version, { docsBase: RULE_DOCS.href });
     case 'text':
       return formatAuditText(result);
   }

@@ -2,8 +2,9 @@ import { Worker } from 'node:worker_threads';
 import type { BatchReport } from '../../audit/tally.js';
 import { UserError } from '../shared/user-error.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-setup.js';
+import { REVIEW_WORKER } from '../paths.js';
 
-const WORKER = new URL('./review-worker.js', import.meta.url);
+const WORKER = REVIEW_WORKER;
 
 /** Where files to review are pushed one by one, as they are found; `end` waits for the last report. */
 export interface ReviewQueue {

@@ -2,11 +2,12 @@ import { Worker } from 'node:worker_threads';
 import type { BatchReport } from '../../audit/tally.js';
 import { UserError } from '../shared/user-error.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-setup.js';
+import { REVIEW_WORKER } from '../paths.js';
 
 /** Batches a worker holds at once: one being worked on, one waiting, so it never idles on a message. */
 const IN_FLIGHT = 2;
 
-const WORKER = new URL('./review-worker.js', import.meta.url);
+const WORKER = REVIEW_WORKER;
 
 /**
  * Audits the batches on up to `jobs` worker threads, each with its own reviewer, pulling the

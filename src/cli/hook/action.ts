@@ -6,6 +6,7 @@ import { actionInputs, ActionInputError, type ActionInputs } from '../../action/
 import { planAction, type PlannedRun } from '../../action/action-plan.js';
 import { annotations, escapeData } from '../../action/annotations.js';
 import { reviewRange } from '../../action/review-range.js';
+import { CLI_MAIN } from '../paths.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -17,7 +18,7 @@ export interface CliRun {
 
 /** Runs this memcg-review's CLI (main.js beside this file) in `cwd`. */
 export function runCli(argv: readonly string[], cwd: string): CliRun {
-  const main = fileURLToPath(new URL('../main.js', import.meta.url));
+  const main = fileURLToPath(CLI_MAIN);
   const r = spawnSync(process.execPath, [main, ...argv], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   return { code: r.status, out: r.stdout ?? '', err: r.stderr ?? '' };
 }

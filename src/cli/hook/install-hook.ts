@@ -8,6 +8,7 @@ import { git, GitError } from '../shared/git.js';
 import { HOOK_MARKER, sendemailHook } from './sendemail-hook.js';
 import { hint } from '../shared/did-you-mean.js';
 import { UserError } from '../shared/user-error.js';
+import { CLI_MAIN } from '../paths.js';
 
 export const INSTALL_HOOK_HELP = `Usage: memcg-review install-hook [--fail-on error|warning|info] [--force] [--print]
 
@@ -43,7 +44,7 @@ export const installHook: CommandRunner = async (argv, io) => {
     return EXIT.clean;
   }
   const args = parseHookArgs(argv);
-  const hook = sendemailHook({ node: process.execPath, main: fileURLToPath(new URL('../main.js', import.meta.url)), failOn: args.failOn });
+  const hook = sendemailHook({ node: process.execPath, main: fileURLToPath(CLI_MAIN), failOn: args.failOn });
   if (args.print) {
     io.stdout(hook);
     return EXIT.clean;
