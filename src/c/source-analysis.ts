@@ -2,6 +2,7 @@ import { DEFAULT_LIMITS, type ReviewOptions } from '../types.js';
 import { LineIndex } from '../text/line-index.js';
 import { collectFileScope, type FileScope } from './file-scope.js';
 import { declaredNames, type CType } from './c-type.js';
+import { blank, blankableBodies } from './blank-bodies.js';
 import { macroShadow } from './macro-shadow.js';
 import { indexNodes, type NodeIndex } from './node-index.js';
 import { descendants } from './nodes.js';
@@ -41,7 +42,9 @@ export interface SourceAnalysis {
   resolver: TypeResolver;
   scope: FileScope;
   options: ReviewOptions;
-  /** ERROR and MISSING nodes in the file's tree. */
+  /** The text the file's tree was parsed from: `text` with the bodies the review never enters blanked (blank-bodies.ts). */
+  parsedText: string;
+  /** ERROR and MISSING nodes in the file's tree (of `parsedText`). */
   syntaxErrors: number;
   /** Frees the parse trees (tree-sitter's memory lives outside the JS heap). */
   dispose(): void;
@@ -109,12 +112,28 @@ export function analyzeSource(
   const limits = options.limits ?? DEFAULT_LIMITS;
   const length = file.imageLength ?? file.text.length;
   if (length > limits.maxBytes) throw new ReviewLimitError({ kind: 'size', path: file.path, limit: limits.maxBytes, actual: length });
-  const main = parser.parseWithin(file.text, Date.now() + limits.maxParseMillis);
-  if (!main) throw new ReviewLimitError({ kind: 'parse-time', path: file.path, limit: limits.maxParseMillis });
+  const deadline = Date.now() + limits.maxParseMillis;
+  const parse = (text: string): Tree => {
+    const tree = parser.parseWithin(text, deadline);
+    if (!tree) throw new ReviewLimitError({ kind: 'parse-time', path: file.path, limit: limits.maxParseMillis });
+    return tree;
+  };
+  // Bodies the review never enters are blanked (blank-bodies.ts); when the parse does not give them
+  // back as function bodies, the file is parsed as it is.
+  const spans = blankableBodies(file.text, RELEVANT);
+  let parsedText = blank(file.text, spans);
+  let main = parse(parsedText);
+  let parents = new Map<number, SyntaxNode>();
+  let index = indexNodes(main.rootNode, RELEVANT, calls, parents, file.text);
+  if (spans.length > 0 && !blocksParsed(main.rootNode, spans)) {
+    main.delete();
+    parsedText = file.text;
+    main = parse(parsedText);
+    parents = new Map();
+    index = indexNodes(main.rootNode, RELEVANT, calls, parents, file.text);
+  }
   const lines = new LineIndex(file.text);
   const trees: Tree[] = [main];
-  const parents = new Map<number, SyntaxNode>();
-  const index = indexNodes(main.rootNode, RELEVANT, calls, parents, file.text);
   const indexes = [index];
   const shadow = macroShadow(index.macroValues, file.text, (n) => parents.get(n.id) ?? null);
   if (shadow) {
@@ -162,7 +181,21 @@ export function analyzeSource(
     resolver: new TypeResolver({ scope, paramsOf, headingAt }),
     scope,
     options,
+    parsedText,
     syntaxErrors: countSyntaxErrors(trees[0]!.rootNode),
     dispose: () => trees.forEach((t) => t.delete()),
   };
+}
+
+/**
+ * Whether every blanked span came back as one block, its braces those the scan matched: then the
+ * parser read the file's other text as it would have with the bodies in place. (Where the block
+ * sits is up to the parse: a function that tree-sitter's error recovery leaves open holds the ones
+ * after it either way.)
+ */
+export function blocksParsed(root: SyntaxNode, spans: readonly [number, number][]): boolean {
+  return spans.every(([s, e]) => {
+    const block = root.descendantForIndex(s - 1)?.parent;
+    return block?.type === 'compound_statement' && block.startIndex === s - 1 && block.endIndex === e + 1;
+  });
 }

@@ -1,5 +1,6 @@
-import type { SyntaxNode } from '../c/parser.js';
-import { countSyntaxErrors, ReviewLimitError } from '../c/source-analysis.js';
+import type { CParser, SyntaxNode, Tree } from '../c/parser.js';
+import { blank, blankableBodies } from '../c/blank-bodies.js';
+import { blocksParsed, countSyntaxErrors, RELEVANT, ReviewLimitError } from '../c/source-analysis.js';
 import type { Reviewer } from '../review/reviewer.js';
 import type { Finding } from '../types.js';
 import { withdrawBreakingFixes, type Region } from './withdraw-breaking-fixes.js';
@@ -7,9 +8,11 @@ import { withdrawBreakingFixes, type Region } from './withdraw-breaking-fixes.js
 /**
  * The reviewer as the pipeline uses it: each file's findings with the fixes that would break the
  * parse withdrawn (withdrawBreakingFixes, over the findings in the order the rules reported them),
- * then ordered by offset and rule. The check parses the file once more (its syntax errors and its
- * functions) when some fix has edits, and shares the file's review time: it counts from when the
- * review began (`since` for an island of a hunk-built image) and stops the file at the same limit.
+ * then ordered by offset and rule. The check parses the file once more when some fix has edits, as
+ * the reviewer parsed it (parsedText: the bodies the review never enters blanked), for its syntax
+ * errors and its functions, and checks the fixes in that text. It shares the file's review time: it
+ * counts from when the review began (`since` for an island of a hunk-built image) and stops the
+ * file at the same limit.
  * A reviewer without `fixCheck` (checked already, or a test double) has its findings ordered only,
  * so checking twice costs nothing.
  */
@@ -21,7 +24,7 @@ export function parseChecked(reviewer: Reviewer): Reviewer {
       const since = file.since ?? Date.now();
       const findings = reviewer.review(file);
       if (check && findings.some((f) => f.fix && f.fix.edits.length > 0)) {
-        const tree = check.parser.parse(file.text);
+        const { text, tree } = parsedText(check.parser, file.text);
         let errors: number;
         let regions: Region[];
         try {
@@ -34,11 +37,27 @@ export function parseChecked(reviewer: Reviewer): Reviewer {
         const checkTime = () => {
           if (Date.now() > at) throw new ReviewLimitError({ kind: 'review-time', path: file.path, limit: check.maxReviewMillis });
         };
-        withdrawBreakingFixes(check.parser, file.text, errors, regions, findings, checkTime);
+        withdrawBreakingFixes(check.parser, text, errors, regions, findings, checkTime);
       }
       return findings.sort(byOffset);
     },
   };
+}
+
+/**
+ * The text as analyzeSource parses it, with its tree: the bodies the review never enters blanked
+ * (blank-bodies: offsets and lines kept, no relevant token in them, so no fix edits them), or the
+ * text as it is when the parse does not give those bodies back as blocks.
+ */
+function parsedText(parser: CParser, text: string): { text: string; tree: Tree } {
+  const spans = blankableBodies(text, RELEVANT);
+  if (spans.length > 0) {
+    const blanked = blank(text, spans);
+    const tree = parser.parse(blanked);
+    if (blocksParsed(tree.rootNode, spans)) return { text: blanked, tree };
+    tree.delete();
+  }
+  return { text, tree: parser.parse(text) };
 }
 
 function byOffset(a: Finding, b: Finding): number {

@@ -100,7 +100,9 @@ async function review(args: AuditArgs, setup: WorkerSetup, deps: Deps, system: A
     const onReport = (r: BatchReport) => tally.add(r);
     // On the main thread the reviewer is made first, as on the JavaScript path: a refused target fails before any walk.
     const reviewer = jobs === 1 ? await startReviewer(deps, setup) : undefined;
-    const queue = reviewer ? reviewInProcess(setup, async () => reviewer, onReport) : reviewOnWorkers(setup, jobs, onReport);
+    const queue = reviewer
+      ? reviewInProcess(setup, async () => reviewer, onReport)
+      : reviewOnWorkers(setup, jobs, onReport, () => startReviewer(deps, setup));
     const stop = startProgress(system.terminal, tally);
     try {
       const walked = await grepAudit(setup.root, filter, literals, queue, onReport, system.native);

@@ -1,10 +1,22 @@
 import { Worker } from 'node:worker_threads';
+import { createPrefilter } from '../../audit/prefilter.js';
 import type { BatchReport } from '../../audit/tally.js';
+import type { Reviewer } from '../../review/reviewer.js';
+import { auditBatch, type BatchContext } from './audit-batch.js';
+import { BytesReader } from './read-bytes.js';
 import { UserError } from '../shared/user-error.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-setup.js';
 import { REVIEW_WORKER } from '../paths.js';
 
 const WORKER = REVIEW_WORKER;
+/** Files waiting behind a busy main thread before a worker is started to help. */
+const START_BACKLOG = 2;
+
+/** The main thread's own reading, prefiltering and review, as a worker's; the reviewer made at its first file. */
+function localContext(setup: WorkerSetup, reviewer: () => Promise<Reviewer>): BatchContext {
+  let made: Promise<Reviewer> | undefined;
+  return { root: setup.root, reader: new BytesReader(), prefilter: createPrefilter(), mode: setup.mode, level: setup.level, target: setup.options.target, reviewer: () => (made ??= reviewer()) };
+}
 
 /** Where files to review are pushed one by one, as they are found; `end` waits for the last report. */
 export interface ReviewQueue {
@@ -16,12 +28,21 @@ export interface ReviewQueue {
 }
 
 /**
- * Reviews pushed files on up to `jobs` worker threads, each with its own reviewer. A worker is
- * started only when a file waits and every running worker is busy, so a tree with one file to
- * parse starts one worker, and a tree with none starts none. Each worker holds one file at a
- * time: the files that reach this queue are the few that are parsed, each worth a message.
+ * Reviews pushed files on up to `jobs` threads. With `local` (a reviewer for this thread), the
+ * main thread is the first of them: it reviews a file whenever it is free (after the pending
+ * reads of grep's and find's output), and a worker thread is started only when files pile up
+ * behind it (START_BACKLOG): up to `jobs - 2` while files still come (grep keeps a core busy, this
+ * thread another), up to `jobs - 1` once `end` says none will. A worker costs its own start,
+ * grammar and cold code: worth it for a tree with many files to parse, not for the 20-odd of a
+ * kernel tree on two cores. Without `local`, only workers review; one is started when
+ * a file waits and every running worker is busy. Either way a tree with no file to parse starts
+ * none, and each worker holds one file at a time: the files that reach this queue are the few
+ * that are parsed, each worth a message.
  */
-export function reviewOnWorkers(setup: WorkerSetup, jobs: number, onReport: (r: BatchReport) => void): ReviewQueue {
+export function reviewOnWorkers(setup: WorkerSetup, jobs: number, onReport: (r: BatchReport) => void, local?: () => Promise<Reviewer>): ReviewQueue {
+  const maxWorkers = local ? jobs - 1 : jobs;
+  const here = local ? localContext(setup, local) : undefined;
+  let localBusy = false;
   const workers: Worker[] = [];
   const idle: Worker[] = [];
   const waiting: string[] = [];
@@ -35,7 +56,7 @@ export function reviewOnWorkers(setup: WorkerSetup, jobs: number, onReport: (r: 
   const check = () => {
     if (!settle) return;
     if (failure) settle.reject(failure);
-    else if (ended && busy === 0 && waiting.length === 0) settle.resolve();
+    else if (ended && busy === 0 && !localBusy && waiting.length === 0) settle.resolve();
     else return;
     settle = undefined;
   };
@@ -44,11 +65,35 @@ export function reviewOnWorkers(setup: WorkerSetup, jobs: number, onReport: (r: 
     failure = e;
     void stopAll().then(check, check);
   };
+  const reviewHere = (file: string) => {
+    localBusy = true;
+    // After the reads already waiting (grep's and find's output), so their pipes keep flowing.
+    setImmediate(() => {
+      auditBatch([file], here!)
+        .then((report) => {
+          localBusy = false;
+          if (failure) return check();
+          onReport(report);
+          dispatch();
+          if (ended && busy === 0 && waiting.length === 0) void stopAll().then(check, (e: Error) => fail(e));
+        })
+        .catch((e: unknown) => {
+          localBusy = false;
+          fail(e instanceof UserError ? e : new Error(`the review failed: ${e instanceof Error ? e.message.split('\n', 1)[0] : String(e)}`));
+        });
+    });
+  };
   const dispatch = () => {
     while (!failure && waiting.length > 0) {
+      if (here && !localBusy) {
+        reviewHere(waiting.shift()!);
+        continue;
+      }
       let w = idle.pop();
       if (!w) {
-        if (workers.length >= jobs) return;
+        // While files still come, grep keeps one core busy and this thread another.
+        const room = here && !ended ? maxWorkers - 1 : maxWorkers;
+        if (workers.length >= room || (here && waiting.length < START_BACKLOG)) return;
         w = start();
       }
       busy++;
@@ -65,7 +110,7 @@ export function reviewOnWorkers(setup: WorkerSetup, jobs: number, onReport: (r: 
       idle.push(w);
       onReport(m.report);
       dispatch();
-      if (ended && busy === 0 && waiting.length === 0) void stopAll().then(check, (e: Error) => fail(e));
+      if (ended && busy === 0 && !localBusy && waiting.length === 0) void stopAll().then(check, (e: Error) => fail(e));
     });
     w.on('error', (e) => fail(new Error(`a review worker failed: ${e.message.split('\n', 1)[0]}`)));
     w.on('exit', (code) => {
@@ -82,10 +127,12 @@ export function reviewOnWorkers(setup: WorkerSetup, jobs: number, onReport: (r: 
     },
     end() {
       ended = true;
+      // No file comes any more: the core grep used may take a worker for the files left.
+      dispatch();
       return new Promise<void>((resolve, reject) => {
         settle = { resolve, reject };
         if (failure) return check();
-        if (busy === 0 && waiting.length === 0) void stopAll().then(check, (e: Error) => fail(e));
+        if (busy === 0 && !localBusy && waiting.length === 0) void stopAll().then(check, (e: Error) => fail(e));
       });
     },
     cancel() {

@@ -1,0 +1,102 @@
+import { blank, blankableBodies } from '../../src/c/blank-bodies.js';
+import { loadCParser } from '../../src/c/parser.js';
+import { analyzeSource, blocksParsed, RELEVANT } from '../../src/c/source-analysis.js';
+import { MEMCG_CALLS } from '../../src/model/helper-names.js';
+import { DEFAULT_OPTIONS } from '../../src/types.js';
+
+/** The text of each blankable span. */
+const bodies = (text: string) => blankableBodies(text, RELEVANT).map(([s, e]) => text.slice(s, e));
+
+const FILE = `/* a { in a comment */
+struct mem_cgroup;
+struct page { unsigned long flags; struct mem_cgroup *mem_cgroup; };
+static const int table[] = { 1, 2 };
+
+static int quiet(int a)
+{
+\tconst char *s = "}{";
+\tchar c = '}';
+\treturn a + s[0] + c; // }
+}
+
+static struct mem_cgroup *loud(struct page *page)
+{
+\treturn page->mem_cgroup;
+}
+
+int with_directive(int a)
+{
+#ifdef CONFIG_X
+\ta++;
+#endif
+\treturn a;
+}
+
+SYSCALL_DEFINE1(nap, int, n)
+{
+\treturn n;
+}
+`;
+
+describe('blankableBodies', () => {
+  test('the bodies of functions with no relevant token, after a ) at file level; not structs, initializers or relevant ones', () => {
+    expect(bodies(FILE)).toEqual([
+      `\n\tconst char *s = "}{";\n\tchar c = '}';\n\treturn a + s[0] + c; // }\n`,
+      '\n\treturn n;\n',
+    ]);
+  });
+
+  test('a body with a preprocessor line is kept (an #if half may hold a brace)', () => {
+    expect(bodies(FILE).some((b) => b.includes('a++'))).toBe(false);
+  });
+
+  test.each([
+    ['an unbalanced }', 'int f(void) { return 0; } }\nint g(void) { return 1; }\n'],
+    ['an unbalanced {', 'int f(void) { return 0;\nint g(void) { return 1; }\n'],
+    ['an open comment', 'int f(void) { return 0; }\n/* never closed\n'],
+    ['an open string', 'int f(void) { return 0; }\nconst char *s = "abc\n;\n'],
+  ])('gives up on the whole file on %s', (_, text) => {
+    expect(blankableBodies(text, RELEVANT)).toEqual([]);
+  });
+
+  test('blanking keeps length, offsets and line breaks', () => {
+    const spans = blankableBodies(FILE, RELEVANT);
+    const out = blank(FILE, spans);
+    expect(out.length).toBe(FILE.length);
+    expect(out.split('\n').length).toBe(FILE.split('\n').length);
+    expect(out.indexOf('page->mem_cgroup')).toBe(FILE.indexOf('page->mem_cgroup'));
+    expect(out).not.toContain('"}{"');
+    expect(out.slice(spans[0]![0], spans[0]![1]).trim()).toBe('');
+  });
+});
+
+describe('analyzeSource', () => {
+  test('parses the blanked text; the relevant function and the heads of the others are as in the file', async () => {
+    const parser = await loadCParser();
+    const src = analyzeSource(parser, { path: 'x.c', text: FILE }, DEFAULT_OPTIONS, MEMCG_CALLS);
+    try {
+      expect(src.parsedText).toBe(blank(FILE, blankableBodies(FILE, RELEVANT)));
+      expect(src.parsedText).not.toBe(FILE);
+      expect(src.text).toBe(FILE);
+      expect(src.indexes[0]!.memcgFields.map((n) => n.text)).toEqual(['page->mem_cgroup']);
+      expect(src.indexes[0]!.functions.map((f) => f.childForFieldName('declarator')!.text)).toEqual([
+        'quiet(int a)', '*loud(struct page *page)', 'with_directive(int a)',
+      ]);
+    } finally {
+      src.dispose();
+    }
+  });
+
+  test('a span the parse does not give back as one block fails the check (the file is then parsed whole)', async () => {
+    const parser = await loadCParser();
+    const spans = blankableBodies(FILE, RELEVANT);
+    const tree = parser.parse(blank(FILE, spans));
+    try {
+      expect(blocksParsed(tree.rootNode, spans)).toBe(true);
+      expect(blocksParsed(tree.rootNode, [[spans[0]![0] + 1, spans[0]![1]]])).toBe(false);
+      expect(blocksParsed(tree.rootNode, [[FILE.indexOf('{ 1, 2 }') + 1, FILE.indexOf('{ 1, 2 }') + 7]])).toBe(false);
+    } finally {
+      tree.delete();
+    }
+  });
+});
