@@ -1,19 +1,18 @@
 import type { CParser, SyntaxNode, Tree } from '../c/parser.js';
 import { blank, blankableBodies } from '../c/blank-bodies.js';
 import { blocksParsed, countSyntaxErrors, RELEVANT, ReviewLimitError } from '../c/source-analysis.js';
-import type { Reviewer } from '../review/reviewer.js';
+import type { ParseFacts, Reviewer } from '../review/reviewer.js';
 import type { Finding } from '../types.js';
 import { withdrawBreakingFixes, type Region } from './withdraw-breaking-fixes.js';
 
 /**
  * The reviewer as the pipeline uses it: each file's findings with the fixes that would break the
  * parse withdrawn (withdrawBreakingFixes, over the findings in the order the rules reported them),
- * then ordered by offset and rule. The check parses the file once more when some fix has edits, as
- * the reviewer parsed it (parsedText: the bodies the review never enters blanked), for its syntax
- * errors and its functions, and checks the fixes in that text. It shares the file's review time: it
- * counts from when the review began (`since` for an island of a hunk-built image) and stops the
- * file at the same limit.
- * A reviewer without `fixCheck` (checked already, or a test double) has its findings ordered only,
+ * then ordered by offset and rule. The check works on the text as the reviewer parsed it (the
+ * bodies the review never enters blanked), with its syntax errors and its functions: the
+ * reviewer's own parse when it hands it over (`fixCheck.parsed`), else a parse of its own. It
+ * shares the file's review time: it counts from when the review began (`since` for an island of a
+ * hunk-built image) and stops the file at the same limit. A reviewer without `fixCheck` (checked already, or a test double) has its findings ordered only,
  * so checking twice costs nothing.
  */
 export function parseChecked(reviewer: Reviewer): Reviewer {
@@ -24,20 +23,12 @@ export function parseChecked(reviewer: Reviewer): Reviewer {
       const since = file.since ?? Date.now();
       const findings = reviewer.review(file);
       if (check && findings.some((f) => f.fix && f.fix.edits.length > 0)) {
-        const { text, tree } = parsedText(check.parser, file.text);
-        let errors: number;
-        let regions: Region[];
-        try {
-          errors = countSyntaxErrors(tree.rootNode);
-          regions = outerFunctions(tree.rootNode);
-        } finally {
-          tree.delete();
-        }
+        const { text, syntaxErrors, functions } = check.parsed?.(file) ?? parseFacts(check.parser, file.text);
         const at = since + check.maxReviewMillis;
         const checkTime = () => {
           if (Date.now() > at) throw new ReviewLimitError({ kind: 'review-time', path: file.path, limit: check.maxReviewMillis });
         };
-        withdrawBreakingFixes(check.parser, text, errors, regions, findings, checkTime);
+        withdrawBreakingFixes(check.parser, text, syntaxErrors, functions, findings, checkTime);
       }
       return findings.sort(byOffset);
     },
@@ -45,19 +36,29 @@ export function parseChecked(reviewer: Reviewer): Reviewer {
 }
 
 /**
- * The text as analyzeSource parses it, with its tree: the bodies the review never enters blanked
- * (blank-bodies: offsets and lines kept, no relevant token in them, so no fix edits them), or the
- * text as it is when the parse does not give those bodies back as blocks.
+ * The text as analyzeSource parses it, with its syntax errors and outermost functions: the bodies
+ * the review never enters blanked (blank-bodies: offsets and lines kept, no relevant token in
+ * them, so no fix edits them), or the text as it is when the parse does not give those bodies
+ * back as blocks.
  */
-function parsedText(parser: CParser, text: string): { text: string; tree: Tree } {
+function parseFacts(parser: CParser, text: string): ParseFacts {
   const spans = blankableBodies(text, RELEVANT);
+  let parsed = text;
+  let tree: Tree | null = null;
   if (spans.length > 0) {
-    const blanked = blank(text, spans);
-    const tree = parser.parse(blanked);
-    if (blocksParsed(tree.rootNode, spans)) return { text: blanked, tree };
+    tree = parser.parse((parsed = blank(text, spans)));
+    if (!blocksParsed(tree.rootNode, spans)) {
+      tree.delete();
+      tree = null;
+      parsed = text;
+    }
+  }
+  tree ??= parser.parse(parsed);
+  try {
+    return { text: parsed, syntaxErrors: countSyntaxErrors(tree.rootNode), functions: outerFunctions(tree.rootNode) };
+  } finally {
     tree.delete();
   }
-  return { text, tree: parser.parse(text) };
 }
 
 function byOffset(a: Finding, b: Finding): number {

@@ -42,6 +42,20 @@ export interface Reviewer {
 export interface FixCheck {
   parser: CParser;
   maxReviewMillis: number;
+  /**
+   * What the reviewer's own parse of `file` (the object its last review was given) found, when
+   * that review offered a fix with edits: the check then needs no parse of its own.
+   */
+  parsed?(file: SourceFile): ParseFacts | undefined;
+}
+
+/** One review's parse, as the parse check of its fixes needs it. */
+export interface ParseFacts {
+  /** The text the tree was parsed from (bodies the review never enters blanked: SourceAnalysis.parsedText). */
+  text: string;
+  syntaxErrors: number;
+  /** The function definitions the review indexed: a fix is checked in the one that holds it. */
+  functions: { start: number; end: number }[];
 }
 
 /** Generations the rules cover: every generation the model knows. */
@@ -63,12 +77,12 @@ function lowConfidenceNote(p: Problem): string {
  * Runs rules over one source; the findings come in the order the rules report them, and their
  * fixes are candidates, not yet checked against the parse (the pipeline does both: see Reviewer).
  */
-export function reviewWith(parser: CParser, rules: readonly Rule[], file: SourceFile, options: ReviewOptions): Finding[] {
+export function reviewWith(parser: CParser, rules: readonly Rule[], file: SourceFile, options: ReviewOptions, onFixes?: (parsed: ParseFacts) => void): Finding[] {
   if (!RELEVANT.test(file.text)) return [];
   const src = analyzeSource(parser, file, options, MEMCG_CALLS);
   try {
     const millis = options.limits?.maxReviewMillis ?? DEFAULT_LIMITS.maxReviewMillis;
-    return withParents(src.parents, () => withDeadline(file.path, millis, () => runRules(rules, file, src), file.since));
+    return withParents(src.parents, () => withDeadline(file.path, millis, () => runRules(rules, file, src, onFixes), file.since));
   } finally {
     src.dispose();
   }
@@ -94,7 +108,7 @@ function generationFor(options: ReviewOptions): Generation {
   return gen;
 }
 
-function runRules(rules: readonly Rule[], file: SourceFile, src: SourceAnalysis): Finding[] {
+function runRules(rules: readonly Rule[], file: SourceFile, src: SourceAnalysis, onFixes?: (parsed: ParseFacts) => void): Finding[] {
   const options = src.options;
   const isCore = matchesAny(file.path, options.coreFiles);
   const accesses = fieldAccesses(src);
@@ -122,6 +136,10 @@ function runRules(rules: readonly Rule[], file: SourceFile, src: SourceAnalysis)
       },
     });
   }
+  if (onFixes && findings.some((f) => f.fix && f.fix.edits.length > 0)) {
+    const functions = src.indexes[0]!.functions.map((n) => ({ start: n.startIndex, end: n.endIndex }));
+    onFixes({ text: src.parsedText, syntaxErrors: src.syntaxErrors, functions });
+  }
   return findings;
 }
 
@@ -130,6 +148,11 @@ export async function createReviewer(options: ReviewOptions, rules: readonly Rul
   if (!SUPPORTED_TARGETS.includes(options.target)) throw new UnsupportedTargetError(options.target);
   const parser = await loadCParser();
   const maxReviewMillis = options.limits?.maxReviewMillis ?? DEFAULT_LIMITS.maxReviewMillis;
-  return { review: (file) => reviewWith(parser, rules, file, options), fixCheck: { parser, maxReviewMillis } };
+  // The parse of each review that offered a fix, for the pipeline's parse check, while its file object lives.
+  const parses = new WeakMap<SourceFile, ParseFacts>();
+  return {
+    review: (file) => reviewWith(parser, rules, file, options, (parsed) => parses.set(file, parsed)),
+    fixCheck: { parser, maxReviewMillis, parsed: (file) => parses.get(file) },
+  };
 }
 export { ReviewLimitError } from '../c/source-analysis.js';

@@ -9,7 +9,10 @@ import { parseChecked } from '../../src/pipeline/parse-check.js';
 import { reviewAndFix } from '../../src/pipeline/review-and-fix.js';
 import type { Reviewer } from '../../src/review/reviewer.js';
 import type { Finding } from '../../src/types.js';
+import { fileURLToPath } from 'node:url';
 import { findingAt } from '../helpers/findings.js';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures', import.meta.url));
 
 const TEXT = 'int a(struct page *p)\n{\n\treturn f(p->mem_cgroup);\n}\n\nint b(struct page *q)\n{\n\treturn g(q->mem_cgroup);\n}\n';
 
@@ -81,4 +84,31 @@ test('the audit’s rounds: a C file fixed until its re-review offers no fix at 
   // One review, one after the fix: the last one is not repeated for `after`.
   expect(raw.calls).toBe(2);
   expect(() => reviewAndFix(raw, { patches: [{ source: 'a.patch', text: '' }], sources: [] }, 'v5.11', { fix: true, rounds: 4 })).toThrow(/C files only/);
+});
+
+test('the real reviewer hands over its own parse: the check needs no parse of its own, and finds the same', async () => {
+  const { createReviewer } = await import('../../src/review/reviewer.js');
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const { DEFAULT_OPTIONS } = await import('../../src/types.js');
+  const files = (function walk(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.c') ? [path.join(dir, e.name)] : []));
+  })(FIXTURES);
+  const real = await createReviewer(DEFAULT_OPTIONS);
+  // The same reviewer without `parsed`: the check parses the text itself.
+  const own: Reviewer = { review: (f) => real.review(f), fixCheck: { parser: real.fixCheck!.parser, maxReviewMillis: real.fixCheck!.maxReviewMillis } };
+  let handed = 0;
+  for (const file of files) {
+    const source = { path: path.relative(FIXTURES, file), text: fs.readFileSync(file, 'utf8') };
+    const withFacts = parseChecked(real).review({ ...source });
+    const fixes = withFacts.filter((f) => f.fix).length;
+    const probe = { ...source };
+    if (real.review(probe).some((f) => f.fix && f.fix.edits.length > 0)) {
+      expect(real.fixCheck!.parsed!(probe)).toBeDefined();
+      handed++;
+    }
+    const ownParse = parseChecked(own).review({ ...source });
+    expect({ file, fixes, findings: ownParse }).toEqual({ file, fixes, findings: withFacts });
+  }
+  expect(handed).toBeGreaterThan(5);
 });
