@@ -28,7 +28,7 @@ export function parseChecked(reviewer: Reviewer): Reviewer {
         const checkTime = () => {
           if (Date.now() > at) throw new ReviewLimitError({ kind: 'review-time', path: file.path, limit: check.maxReviewMillis });
         };
-        withdrawBreakingFixes(check.parser, text, syntaxErrors, functions, findings, checkTime);
+        withdrawBreakingFixes(check.parser, text, syntaxErrors, functions, findings, checkTime, file.text);
       }
       return findings.sort(byOffset);
     },
