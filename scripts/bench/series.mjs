@@ -48,8 +48,9 @@ const mail = (i, n, subject, body) =>
 async function conversion(tree) {
   const { createReviewer } = await import(pathToFileURL(path.join(DIST, 'review/reviewer.js')).href);
   const { fixFile } = await import(pathToFileURL(path.join(DIST, 'pipeline/fix-file.js')).href);
+  const { parseChecked } = await import(pathToFileURL(path.join(DIST, 'pipeline/parse-check.js')).href);
   const { DEFAULT_OPTIONS } = await import(pathToFileURL(path.join(DIST, 'types.js')).href);
-  const reviewer = await createReviewer(DEFAULT_OPTIONS);
+  const reviewer = parseChecked(await createReviewer(DEFAULT_OPTIONS));
   return FILES.map((file) => {
     const text = fs.readFileSync(path.join(tree, file), 'utf8');
     const review = (t) => reviewer.review({ path: file, text: t });

@@ -108,6 +108,7 @@ const { createReviewer } = await imp('review/reviewer.js');
 const { reviewAndFix } = await imp('pipeline/review-and-fix.js');
 const { fixDiff } = await imp('cli/check/fix-diff.js');
 const { fixFile } = await imp('pipeline/fix-file.js');
+const { parseChecked } = await imp('pipeline/parse-check.js');
 const { loadCParser } = await imp('c/parser.js');
 const { countSyntaxErrors } = await imp('c/source-analysis.js');
 const { islandsOf } = await imp('review/review-islands.js');
@@ -303,7 +304,9 @@ function execute(reviewer, input) {
 }
 
 function executeC(reviewer, file) {
-  const review = (t) => reviewer.review({ path: file.path, text: t });
+  // The pipeline's review of one file: fixes that would break the parse withdrawn.
+  const checked = parseChecked(reviewer);
+  const review = (t) => checked.review({ path: file.path, text: t });
   const fixed = fixFile(file.text, review(file.text), review);
   if (syntaxErrors(fixed.text) > syntaxErrors(file.text)) fail(`the fixed C file has new syntax errors`);
 }

@@ -1,8 +1,8 @@
 import { RELEVANT } from '../c/source-analysis.js';
 import type { Reviewer } from '../review/reviewer.js';
-import { reviewOne, type FileReview } from '../review/review-one.js';
-import { appliesAt, type Finding, type FixLevel } from '../types.js';
-import { fixProven } from '../pipeline/fix-proven.js';
+import type { ReviewResult } from '../review/result.js';
+import { appliesAt, type Finding, type FixLevel, type Target } from '../types.js';
+import { reviewAndFix } from '../pipeline/review-and-fix.js';
 import type { Prefilter } from './prefilter.js';
 
 export type AuditMode = 'report' | 'fix' | 'diff';
@@ -32,8 +32,8 @@ export interface FileOutcome {
 const strict = new TextDecoder('utf-8', { fatal: true });
 const lenient = new TextDecoder('utf-8');
 
-/** Prefilters, reviews and (in fix and diff modes) fixes one file given as bytes. */
-export function auditFile(path: string, bytes: Uint8Array, reviewer: Reviewer, prefilter: Prefilter, mode: AuditMode, level: FixLevel = 'proven'): FileOutcome {
+/** Prefilters, reviews and (in fix and diff modes) fixes one file given as bytes, through the pipeline; `target` names the generation reviewed for. */
+export function auditFile(path: string, bytes: Uint8Array, reviewer: Reviewer, prefilter: Prefilter, mode: AuditMode, level: FixLevel, target: Target): FileOutcome {
   const outcome: FileOutcome = { path, candidate: false, parsed: false, lines: 0, findings: [] };
   if (prefilter.test(bytes) === 'skip') return outcome;
   outcome.candidate = true;
@@ -48,34 +48,39 @@ export function auditFile(path: string, bytes: Uint8Array, reviewer: Reviewer, p
   if (!RELEVANT.test(text)) return outcome;
   outcome.parsed = true;
   outcome.lines = countLines(text);
-  // A review over the limits or failing, of the file or of its fixed text, stops the file: thrown to the catch below.
-  const review = (t: string) => {
-    const r = reviewOne(reviewer, { path, text: t }, true);
-    if ('note' in r || 'error' in r) throw r;
-    return r.findings.map((f) => ({ ...f, file: path }));
-  };
-  try {
-    outcome.findings = review(text);
-    if (outcome.findings.length === 0) return outcome;
-    outcome.text = text;
-    if (mode === 'report' || !outcome.findings.some((f) => f.fix && appliesAt(f.fix.verdict, level))) return outcome;
-    if (!exact) {
-      outcome.note = 'not fixed: the file is not valid UTF-8, and writing it back would change its bytes';
-      return outcome;
-    }
-    const fixed = fixProven(text, outcome.findings, review, undefined, level);
-    if (fixed.text !== text) outcome.fixed = fixed;
-  } catch (e) {
-    // A file over the review's limits (size, parse time, review time) is a note; any other failure an error.
-    const failed = e as FileReview;
-    if ('note' in failed) outcome.note = failed.note;
-    else if ('error' in failed) outcome.error = failed.error;
-    else outcome.error = `${path}: review failed: ${e instanceof Error ? e.message.split('\n', 1)[0] : String(e)}`;
-    outcome.findings = [];
-    delete outcome.text;
-    delete outcome.fixed;
+  // The pipeline reviews the file and, in fix and diff modes, fixes it (a text that is not valid
+  // UTF-8 is never fixed). A review over the limits or failing, of the file or of its fixed text,
+  // stops the file: a note (size, parse time, review time) or an error, and no findings.
+  const fixing = mode !== 'report' && exact;
+  const run = reviewAndFix(reviewer, { patches: [], sources: [{ path, text }] }, target, { fix: fixing, level, rounds: FIX_ROUNDS, oneLineErrors: true });
+  if (stopped(outcome, run.before.result)) return outcome;
+  outcome.findings = run.before.result.findings;
+  if (outcome.findings.length === 0) return outcome;
+  outcome.text = text;
+  if (mode === 'report' || !outcome.findings.some((f) => f.fix && appliesAt(f.fix.verdict, level))) return outcome;
+  if (!exact) {
+    outcome.note = 'not fixed: the file is not valid UTF-8, and writing it back would change its bytes';
+    return outcome;
   }
+  if (stopped(outcome, run.after!.result)) return outcome;
+  const fixed = run.fix!.inputs.sources[0]!.text;
+  if (fixed !== text) outcome.fixed = { text: fixed, applied: run.fix!.applied.length, remaining: run.after!.result.findings };
   return outcome;
+}
+
+/** The rounds of fixes a file gets (fixProven): a fix can make another one proven. */
+const FIX_ROUNDS = 4;
+
+/** A review of the file that stopped at a limit (a note) or failed (an error): the outcome says so, with no findings. */
+function stopped(outcome: FileOutcome, result: ReviewResult): boolean {
+  const note = result.notes.find((n) => n.file === outcome.path);
+  const error = result.errors[0];
+  if (!note && error === undefined) return false;
+  if (note) outcome.note = note.message;
+  else outcome.error = error;
+  outcome.findings = [];
+  delete outcome.text;
+  return true;
 }
 
 function countLines(text: string): number {

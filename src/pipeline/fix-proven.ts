@@ -6,6 +6,8 @@ export interface ProvenFix {
   text: string;
   /** Fixes applied, over all passes. */
   applied: number;
+  /** The findings whose fix went in, over all passes. */
+  fixes: Finding[];
   /** A review of the fixed text: what remains. */
   remaining: Finding[];
 }
@@ -21,15 +23,15 @@ export interface ProvenFix {
 export function fixProven(text: string, findings: readonly Finding[], review: (text: string) => Finding[], maxRounds = 4, level: FixLevel = 'proven'): ProvenFix {
   const isProven = (f: Finding) => !!f.fix && appliesAt(f.fix.verdict, level) && f.fix.edits.length > 0;
   let current = [...findings];
-  let applied = 0;
+  const fixes: Finding[] = [];
   for (let round = 0; round < maxRounds; round++) {
     const proven = current.filter(isProven);
     if (proven.length === 0) break;
     const pass = fixFile(text, proven, (t) => review(t).filter(isProven));
     if (pass.applied.length === 0 || pass.text === text) break;
-    applied += pass.applied.length;
+    fixes.push(...pass.applied);
     text = pass.text;
     current = review(text);
   }
-  return { text, applied, remaining: current };
+  return { text, applied: fixes.length, fixes, remaining: current };
 }

@@ -10,12 +10,17 @@ export interface PatchText {
 export interface SourceText {
   path: string;
   text: string;
+  /**
+   * The lines in scope (1-based), when not the whole file: the lines a pull request adds. Only
+   * findings on them are kept, and only they count as checked.
+   */
+  inScope?: ReadonlySet<number>;
 }
 
 /** What the pipeline reviews: patches as one series, C files whole. */
 export interface Inputs<P extends PatchText = PatchText, S extends SourceText = SourceText> {
   patches: P[];
   sources: S[];
-  /** C files left unread, and why (larger than the size limit): notes of the report. */
+  /** What the adapter left out before the review, and why (C files larger than the size limit, files GitHub gave no text for): the report's first notes. */
   skipped?: InputNote[];
 }

@@ -5,6 +5,7 @@ import { applyFixes } from '../fix/fix-file.js';
 import { fixSeriesPass } from '../fix/fix-series.js';
 import type { Inputs, PatchText, SourceText } from './inputs.js';
 import { reviewInputs, type InputsReview } from './review-inputs.js';
+import { settleSources } from './settle-sources.js';
 
 export interface InputsFix<P extends PatchText = PatchText, S extends SourceText = SourceText> {
   /** The inputs with fixed texts. */
@@ -20,6 +21,25 @@ export interface InputsFix<P extends PatchText = PatchText, S extends SourceText
 
 export type BaseReader = () => { read: ReadBase; notes: InputNote[] };
 
+export interface PipelineOptions {
+  /** The base tree the patches apply to, read afresh for each review. */
+  base?: BaseReader;
+  /** Fix, then re-review the fixed inputs. */
+  fix?: boolean;
+  /** Passes while fixes are deferred for overlap (3). */
+  maxPasses?: number;
+  /** The fixes applied: `proven` (the default), or `assumed` ones too. */
+  level?: FixLevel;
+  /**
+   * The audit's way of fixing C files: while a file's re-review offers fixes at the level (a fix
+   * can make another one proven), fix again, at most `rounds` rounds (settle-sources). A review
+   * of a fixed text that stops (a limit) or fails is that file's note or error in `after`.
+   */
+  rounds?: number;
+  /** A failed review's error keeps only its message's first line (the App, the audit). */
+  oneLineErrors?: boolean;
+}
+
 /** What the pipeline gives: the review of the inputs and, when fixing, the fixes and the re-review of the fixed inputs. */
 export interface PipelineRun<P extends PatchText, S extends SourceText> {
   before: InputsReview;
@@ -34,14 +54,21 @@ export interface PipelineRun<P extends PatchText, S extends SourceText> {
  * that re-review, at most `maxPasses`; only then does an input cost another review. Only the
  * fixes `level` allows are applied (proven ones; assumed ones too at `assumed`); conditional fixes
  * never are: they need a person. The reports still show every fix.
+ *
+ * Every file's review goes through the parse check of its fixes (parse-check): a fix that would
+ * break the parse is withdrawn before the result, the fixing or any reporter sees it.
  */
 export function reviewAndFix<P extends PatchText, S extends SourceText>(
   reviewer: Reviewer,
   inputs: Inputs<P, S>,
   target: Target,
-  options: { base?: BaseReader; fix?: boolean; maxPasses?: number; level?: FixLevel } = {},
+  options: PipelineOptions = {},
 ): PipelineRun<P, S> {
-  const before = reviewInputs(reviewer, inputs, target, options.base);
+  const oneLine = options.oneLineErrors ?? false;
+  if (options.rounds !== undefined) {
+    return settleSources(reviewer, inputs, target, { fix: options.fix ?? false, rounds: options.rounds, level: options.level ?? 'proven', oneLineErrors: oneLine });
+  }
+  const before = reviewInputs(reviewer, inputs, target, options.base, oneLine);
   if (!options.fix) return { before };
   const maxPasses = options.maxPasses ?? 3;
   const level = options.level ?? 'proven';
@@ -81,7 +108,7 @@ export function reviewAndFix<P extends PatchText, S extends SourceText>(
       return { ...source, text: step.text };
     });
     if (!progress) break;
-    review = reviewInputs(reviewer, fix.inputs, target, options.base);
+    review = reviewInputs(reviewer, fix.inputs, target, options.base, oneLine);
   }
   return { before, fix, after: review };
 }

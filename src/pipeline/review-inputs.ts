@@ -5,6 +5,7 @@ import { mergeResults } from '../review/merge-results.js';
 import { reviewPatches, type PatchReview, type ReadBase } from '../review/review-patches.js';
 import { reviewSources } from '../review/review-series.js';
 import type { Inputs } from './inputs.js';
+import { parseChecked } from './parse-check.js';
 
 export interface InputsReview {
   result: ReviewResult;
@@ -13,10 +14,18 @@ export interface InputsReview {
 }
 
 /**
- * Reviews all inputs: the patches as one series, the C files whole. `readBase` comes with
- * the notes it makes (paths refused by the tree), fresh for each review.
+ * Reviews all inputs: the patches as one series, the C files whole (or on their lines in scope).
+ * Every file's review goes through the parse check of its fixes (parse-check). `readBase` comes
+ * with the notes it makes (paths refused by the tree), fresh for each review.
  */
-export function reviewInputs(reviewer: Reviewer, inputs: Inputs, target: Target, base?: () => { read: ReadBase; notes: InputNote[] }): InputsReview {
+export function reviewInputs(
+  reviewer: Reviewer,
+  inputs: Inputs,
+  target: Target,
+  base?: () => { read: ReadBase; notes: InputNote[] },
+  oneLineErrors = false,
+): InputsReview {
+  reviewer = parseChecked(reviewer);
   const reader = base?.();
   const parts: ReviewResult[] = [];
   let patches: PatchReview | undefined;
@@ -24,7 +33,7 @@ export function reviewInputs(reviewer: Reviewer, inputs: Inputs, target: Target,
     patches = reviewPatches(reviewer, inputs.patches, { target }, reader?.read);
     parts.push(patches.result);
   }
-  if (inputs.sources.length > 0) parts.push(reviewSources(reviewer, inputs.sources, { target }));
+  if (inputs.sources.length > 0) parts.push(reviewSources(reviewer, inputs.sources, { target, ...(oneLineErrors ? { oneLineErrors } : {}) }));
   const result = mergeResults(target, parts);
   if (inputs.skipped) result.notes.unshift(...inputs.skipped);
   if (reader) result.notes.push(...dedupe(reader.notes));

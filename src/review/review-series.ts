@@ -7,10 +7,17 @@ import { sourceKey } from './result.js';
 import { isCFile } from './is-c-file.js';
 import { sortFindings } from './sort-findings.js';
 import { reviewIslands } from './review-islands.js';
-import { reviewOne as reviewFile } from './review-one.js';
+import { reviewOne as reviewFile, type FileReview } from './review-one.js';
 
 export interface SeriesReviewOptions {
   target: Target;
+  /** A failed review's error keeps only the first line of its message (the App's check run, the audit). */
+  oneLineErrors?: boolean;
+}
+
+/** A C file reviewed whole, or only on the lines in scope (a pull request's added lines). */
+export interface ScopedSource extends SourceFile {
+  inScope?: ReadonlySet<number>;
 }
 
 /**
@@ -52,19 +59,39 @@ export function reviewSeries(
   return { target: options.target, findings: sortFindings(findings), notes, errors, linesChecked, sources, patches };
 }
 
-/** Reviews whole C files given directly (no patch); every line counts. */
-export function reviewSources(reviewer: Reviewer, files: readonly SourceFile[], options: SeriesReviewOptions): ReviewResult {
+/**
+ * Reviews C files given directly (no patch): every line counts, or with `inScope` the lines in
+ * scope, of a file the review did not stop on, and only the findings on them are kept.
+ */
+export function reviewSources(reviewer: Reviewer, files: readonly ScopedSource[], options: SeriesReviewOptions): ReviewResult {
+  return sourcesResult(files, files.map((file) => reviewFile(reviewer, withoutScope(file), options.oneLineErrors)), options);
+}
+
+/** The result of C files given directly, from each file's review (`reviews[k]` of `files[k]`): see reviewSources. */
+export function sourcesResult(files: readonly ScopedSource[], reviews: readonly FileReview[], options: SeriesReviewOptions): ReviewResult {
   const findings: Finding[] = [];
   const notes: InputNote[] = [];
   const errors: string[] = [];
   const sources = new Map<string, string>();
   let linesChecked = 0;
-  for (const file of files) {
+  files.forEach((file, k) => {
+    const r = reviews[k]!;
     sources.set(sourceKey(file.path), file.text);
-    linesChecked += countLines(file.text);
-    for (const f of reviewOne(reviewer, file, errors, notes)) findings.push({ ...f, file: file.path });
-  }
+    if ('note' in r) notes.push({ file: file.path, message: r.note });
+    if ('error' in r) errors.push(r.error);
+    const inScope = file.inScope;
+    if (!inScope) linesChecked += countLines(file.text);
+    else if (!('note' in r) && !('error' in r)) linesChecked += inScope.size;
+    for (const f of r.findings) if (!inScope || inScope.has(f.line)) findings.push({ ...f, file: file.path });
+  });
   return { target: options.target, findings: sortFindings(findings), notes, errors, linesChecked, sources };
+}
+
+/** The file as the reviewer gets it: without the scope, which is the caller's. */
+export function withoutScope(file: ScopedSource): SourceFile {
+  if (!file.inScope) return file;
+  const { inScope: _scope, ...whole } = file;
+  return whole;
 }
 
 /** One file's findings; a file over the review's limits is a note, any other failure an error. */

@@ -10,7 +10,6 @@ import { RULES } from '../rules/index.js';
 import type { Problem, Rule } from '../rules/rule.js';
 import { DEFAULT_LIMITS, TARGETS, type Finding, type ReviewOptions, type Target } from '../types.js';
 import { matchesAny } from './glob.js';
-import { withdrawBreakingFixes } from './withdraw-breaking-fixes.js';
 
 /** One C source to review: its path inside the tree and its text (a full file or a hunk-built image). */
 export interface SourceFile {
@@ -24,8 +23,38 @@ export interface SourceFile {
   since?: number;
 }
 
+/**
+ * Runs the rules over one source. Its fixes are the rules' candidates: the pipeline
+ * (pipeline/parse-check) withdraws those that would break the parse, then orders the findings,
+ * before anyone sees them.
+ */
 export interface Reviewer {
   review(file: SourceFile): Finding[];
+  /**
+   * What the pipeline's parse check of fixed text needs: the reviewer's parser and its time limit
+   * for one file's review. Null for a reviewer whose findings are checked already (parseChecked's
+   * own, and a decorator over it); a test double without it has its fixes offered unchecked.
+   */
+  readonly fixCheck: FixCheck | null;
+}
+
+export interface FixCheck {
+  parser: CParser;
+  maxReviewMillis: number;
+  /**
+   * What the reviewer's own parse of `file` (the object its last review was given) found, when
+   * that review offered a fix with edits: the check then needs no parse of its own.
+   */
+  parsed?(file: SourceFile): ParseFacts | undefined;
+}
+
+/** One review's parse, as the parse check of its fixes needs it. */
+export interface ParseFacts {
+  /** The text the tree was parsed from (bodies the review never enters blanked: SourceAnalysis.parsedText). */
+  text: string;
+  syntaxErrors: number;
+  /** The function definitions the review indexed: a fix is checked in the one that holds it. */
+  functions: { start: number; end: number }[];
 }
 
 /** Generations the rules cover: every generation the model knows. */
@@ -43,13 +72,16 @@ function lowConfidenceNote(p: Problem): string {
     : ' (receiver type unknown here)';
 }
 
-/** Runs rules over one source; fixes that would add syntax errors are withdrawn. */
-export function reviewWith(parser: CParser, rules: readonly Rule[], file: SourceFile, options: ReviewOptions): Finding[] {
+/**
+ * Runs rules over one source; the findings come in the order the rules report them, and their
+ * fixes are candidates, not yet checked against the parse (the pipeline does both: see Reviewer).
+ */
+export function reviewWith(parser: CParser, rules: readonly Rule[], file: SourceFile, options: ReviewOptions, onFixes?: (parsed: ParseFacts) => void): Finding[] {
   if (!RELEVANT.test(file.text)) return [];
   const src = analyzeSource(parser, file, options, MEMCG_CALLS);
   try {
     const millis = options.limits?.maxReviewMillis ?? DEFAULT_LIMITS.maxReviewMillis;
-    return runRules(parser, rules, file, src, ReviewContext.start(src.parents, file.path, millis, file.since));
+    return runRules(rules, file, src, ReviewContext.start(src.parents, file.path, millis, file.since), onFixes);
   } finally {
     src.dispose();
   }
@@ -75,7 +107,7 @@ function generationFor(options: ReviewOptions): Generation {
   return gen;
 }
 
-function runRules(parser: CParser, rules: readonly Rule[], file: SourceFile, src: SourceAnalysis, review: ReviewContext): Finding[] {
+function runRules(rules: readonly Rule[], file: SourceFile, src: SourceAnalysis, review: ReviewContext, onFixes?: (parsed: ParseFacts) => void): Finding[] {
   const options = src.options;
   const isCore = matchesAny(file.path, options.coreFiles);
   const accesses = fieldAccesses(src, review);
@@ -84,7 +116,7 @@ function runRules(parser: CParser, rules: readonly Rule[], file: SourceFile, src
   for (const rule of rules) {
     rule.check({
       src,
-      review,
+      reviewContext: review,
       gen,
       accesses,
       isCore,
@@ -104,15 +136,23 @@ function runRules(parser: CParser, rules: readonly Rule[], file: SourceFile, src
       },
     });
   }
-  const functions = src.indexes[0]!.functions.map((n) => ({ start: n.startIndex, end: n.endIndex }));
-  withdrawBreakingFixes(parser, src.parsedText, src.syntaxErrors, functions, findings, review);
-  return findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+  if (onFixes && findings.some((f) => f.fix && f.fix.edits.length > 0)) {
+    const functions = src.indexes[0]!.functions.map((n) => ({ start: n.startIndex, end: n.endIndex }));
+    onFixes({ text: src.parsedText, syntaxErrors: src.syntaxErrors, functions });
+  }
+  return findings;
 }
 
 /** Loads the C grammar once and returns a synchronous reviewer for a target generation. */
 export async function createReviewer(options: ReviewOptions, rules: readonly Rule[] = RULES): Promise<Reviewer> {
   if (!SUPPORTED_TARGETS.includes(options.target)) throw new UnsupportedTargetError(options.target);
   const parser = await loadCParser();
-  return { review: (file) => reviewWith(parser, rules, file, options) };
+  const maxReviewMillis = options.limits?.maxReviewMillis ?? DEFAULT_LIMITS.maxReviewMillis;
+  // The parse of each review that offered a fix, for the pipeline's parse check, while its file object lives.
+  const parses = new WeakMap<SourceFile, ParseFacts>();
+  return {
+    review: (file) => reviewWith(parser, rules, file, options, (parsed) => parses.set(file, parsed)),
+    fixCheck: { parser, maxReviewMillis, parsed: (file) => parses.get(file) },
+  };
 }
 export { ReviewLimitError } from '../c/source-analysis.js';

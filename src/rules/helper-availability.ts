@@ -30,7 +30,7 @@ function moveFix(ctx: RuleContext, call: SyntaxNode, name: string, home: Generat
   if (!intent || !page) return undefined;
   const helper = home.helpers[intent === 'setObjcgs' ? `!${name}` : name];
   if (!helper || helper.takes !== 'page') return undefined;
-  const facts = contextFacts(ctx.review, call, normalizedText(page), ctx.src.path);
+  const facts = contextFacts(ctx.reviewContext, call, normalizedText(page), ctx.src.path);
   const order = intent === 'read' || intent === 'rcu' ? [intent, 'check' as const] : [intent];
   return chooseFix(
     intentCandidates(ctx.gen, order, helperAsOriginal(helper, facts, intent === 'read' || intent === 'rcu' ? memcgOf : undefined), facts, (spelling) =>
@@ -60,7 +60,7 @@ export const helperAvailability: Rule = {
       for (const call of index.memcgCalls) {
         const name = calleeName(call)!;
         if (ctx.gen.helpers[name] || /Kmemcg$/.test(name)) continue;
-        const fn = enclosingFunction(ctx.review, call);
+        const fn = enclosingFunction(ctx.reviewContext, call);
         if (fn && functionName(fn) === name) continue; // a definition recursing, not a use
         // The reviewed file defines it (a vendor copy of an older generation's helpers): it exists.
         if ((local ??= definedNames(ctx.src.text).functions).has(name)) continue;

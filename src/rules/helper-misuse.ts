@@ -19,7 +19,7 @@ function folioOfPage(ctx: RuleContext, arg: SyntaxNode): SyntaxNode | null {
   const field = unparen(a.childForFieldName('argument')!);
   if (field.type !== 'field_expression' || field.childForFieldName('field')?.text !== 'page') return null;
   const folio = field.childForFieldName('argument')!;
-  return ctx.src.resolver.typeOf(folio, ctx.review).type?.base === 'struct folio' ? folio : null;
+  return ctx.src.resolver.typeOf(folio, ctx.reviewContext).type?.base === 'struct folio' ? folio : null;
 }
 
 /** `page_memcg(&folio->page)` in a generation with folio readers: `folio_memcg(folio)`. */
@@ -28,7 +28,7 @@ function folioForm(ctx: RuleContext, call: SyntaxNode, name: string): void {
   const arg = callArguments(call)[0];
   const folio = arg && target && ctx.gen.helpers[target] ? folioOfPage(ctx, arg) : null;
   if (!folio || !target) return;
-  const facts = contextFacts(ctx.review, call, normalizedText(arg!), ctx.src.path);
+  const facts = contextFacts(ctx.reviewContext, call, normalizedText(arg!), ctx.src.path);
   // A folio's own page is never a tail page.
   const heads = { ...facts, established: facts.established.filter((s) => s !== 'tail'), reachable: facts.reachable.filter((s) => s !== 'tail') };
   const fix = fixOf([replaceNode(call, `${target}(${folio.text})`)], validate(helperAsOriginal(ctx.gen.helpers[name]!, facts), ctx.gen.helpers[target]!, heads, facts));
@@ -91,7 +91,7 @@ export const helperMisuse: Rule = {
         const arg = callArguments(call)[0];
         if (!helper || helper.takes !== 'page' || !arg) continue;
         folioForm(ctx, call, name);
-        const facts = contextFacts(ctx.review, call, normalizedText(arg), ctx.src.path);
+        const facts = contextFacts(ctx.reviewContext, call, normalizedText(arg), ctx.src.path);
         const trip = misuse(helper, facts);
         if (!trip) continue;
         const fnName = call.childForFieldName('function')!;

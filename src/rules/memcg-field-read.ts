@@ -83,12 +83,12 @@ function check(ctx: RuleContext): void {
   for (const a of ctx.accesses) {
     if (a.field !== 'mem_cgroup' || (a.kind !== 'page' && a.kind !== 'unknown')) continue;
     if (a.usage === 'write' || a.usage === 'write-once' || a.usage === 'address') continue;
-    if (accessTagTrick(ctx.review, a)) continue; // reported by tag-trick
+    if (accessTagTrick(ctx.reviewContext, a)) continue; // reported by tag-trick
     if (untypedReceiver(a)) {
       ctx.report(untypedNote(a));
       continue;
     }
-    const fn = enclosingFunction(ctx.review, a.node);
+    const fn = enclosingFunction(ctx.reviewContext, a.node);
     const self = fn ? functionName(fn) : null;
     if (self && HELPER_NAMES.has(self)) {
       ctx.report({
@@ -97,8 +97,8 @@ function check(ctx: RuleContext): void {
       });
       continue;
     }
-    const facts = contextFacts(ctx.review, a.node, receiverOf(a), ctx.src.path);
-    const { original, order, asTruth } = plan(ctx.review, a, facts, ctx.accesses);
+    const facts = contextFacts(ctx.reviewContext, a.node, receiverOf(a), ctx.src.path);
+    const { original, order, asTruth } = plan(ctx.reviewContext, a, facts, ctx.accesses);
     const candidates = intentCandidates(
       ctx.gen,
       order,
@@ -108,7 +108,7 @@ function check(ctx: RuleContext): void {
         intent === 'rawTest'
           ? [replaceNode(a.node.childForFieldName('field')!, 'memcg_data')]
           : intent === 'rawPrint'
-            ? rawPrintEdits(ctx.review, a)
+            ? rawPrintEdits(ctx.reviewContext, a)
             : [replaceNode(a.valueNode, spelling.write(a.pageArg))],
       asTruth,
     );

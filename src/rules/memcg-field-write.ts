@@ -37,7 +37,7 @@ export const memcgFieldWrite: Rule = {
         continue;
       }
       ctx.report(
-        atAccess(a, `stores to page->mem_cgroup, which ${removedBy(ctx.gen)} replaced by the tagged word memcg_data: the store must write the pointer and its MEMCG_DATA_* flags together`, writeFix(ctx.review, ctx.gen, a, ctx.src.path, ctx.src.text)),
+        atAccess(a, `stores to page->mem_cgroup, which ${removedBy(ctx.gen)} replaced by the tagged word memcg_data: the store must write the pointer and its MEMCG_DATA_* flags together`, writeFix(ctx.reviewContext, ctx.gen, a, ctx.src.path, ctx.src.text)),
       );
     }
   },

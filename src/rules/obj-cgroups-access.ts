@@ -60,15 +60,15 @@ export const objCgroupsAccess: Rule = {
     for (const a of ctx.accesses) {
       if (a.field !== 'obj_cgroups' || (a.kind !== 'page' && a.kind !== 'unknown')) continue;
       if (a.kind === 'unknown' && !a.type.guess) continue;
-      if (accessTagTrick(ctx.review, a)) continue; // reported by tag-trick
+      if (accessTagTrick(ctx.reviewContext, a)) continue; // reported by tag-trick
       if (a.usage === 'address') {
-        ctx.report(atAccess(a, `installs the obj_cgroup vector by hand: ${removedBy(ctx.gen)} keeps it in memcg_data tagged with ${vectorFlag(ctx.gen)}${ctx.gen.intents.setObjcgs ? `, which ${ctx.gen.intents.setObjcgs.write('page', 'vec').replace(/\(.*/, '')}() sets` : ''}`, cmpxchgFix(ctx.review, ctx.gen, a, ctx.src.path)));
+        ctx.report(atAccess(a, `installs the obj_cgroup vector by hand: ${removedBy(ctx.gen)} keeps it in memcg_data tagged with ${vectorFlag(ctx.gen)}${ctx.gen.intents.setObjcgs ? `, which ${ctx.gen.intents.setObjcgs.write('page', 'vec').replace(/\(.*/, '')}() sets` : ''}`, cmpxchgFix(ctx.reviewContext, ctx.gen, a, ctx.src.path)));
       } else if (a.usage === 'write' || a.usage === 'write-once') {
         const msg = `stores to page->obj_cgroups, which ${removedBy(ctx.gen)} replaced by the tagged word memcg_data`;
-        ctx.report(atAccess(a, ctx.isCore ? msg : `${msg}; outside the memcg core the store also bypasses the slab accounting hooks`, ctx.isCore ? writeFix(ctx.review, ctx.gen, a, ctx.src.path, ctx.src.text) : undefined));
+        ctx.report(atAccess(a, ctx.isCore ? msg : `${msg}; outside the memcg core the store also bypasses the slab accounting hooks`, ctx.isCore ? writeFix(ctx.reviewContext, ctx.gen, a, ctx.src.path, ctx.src.text) : undefined));
       } else {
         ctx.report(
-          atAccess(a, `reads page->obj_cgroups by hand: the memcg_data word carries the ${vectorFlag(ctx.gen)} tag on slab pages and a memcg on other pages`, readFix(ctx.review, ctx.gen, a, ctx.src.path, a.valueNode, 'objcgsRead')),
+          atAccess(a, `reads page->obj_cgroups by hand: the memcg_data word carries the ${vectorFlag(ctx.gen)} tag on slab pages and a memcg on other pages`, readFix(ctx.reviewContext, ctx.gen, a, ctx.src.path, a.valueNode, 'objcgsRead')),
         );
       }
     }

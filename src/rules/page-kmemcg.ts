@@ -69,27 +69,27 @@ export const pageKmemcg: Rule = {
         const arg = callArguments(call)[0];
         if (!arg) continue;
         const receiver = normalizedText(arg);
-        const facts = contextFacts(ctx.review, call, receiver, ctx.src.path);
+        const facts = contextFacts(ctx.reviewContext, call, receiver, ctx.src.path);
         if (name === 'PageKmemcg') {
           const fix = chooseFix(intentCandidates(ctx.gen, ['kmemTest'], LEGACY.pageKmemcg!, facts, (spelling) => [replaceNode(call, spelling.write(arg.text))]));
           report(ctx, call, `tests the PageKmemcg page type, which ${removedBy(ctx.gen)} removed: kmem pages carry MEMCG_DATA_KMEM in memcg_data instead, so the test no longer compiles or, kept as a page type, is never set`, fix);
         } else if (name === '__SetPageKmemcg') {
-          const store = storeBeforeSetKmemcg(ctx.review, call);
+          const store = storeBeforeSetKmemcg(ctx.reviewContext, call);
           const access = store && ctx.accesses.find((a) => a.node.id === store.id);
           let fix: Fix | undefined;
           if (ctx.gen.store?.style === 'call') {
             fix = fixOf([replaceNode(call.childForFieldName('function')!, ctx.gen.store.setKmem)], validateKmemSetter(ctx.gen.store.setKmem));
           } else {
-            const storeFix = access && ctx.isCore ? writeFix(ctx.review, ctx.gen, access, ctx.src.path, ctx.src.text) : undefined;
+            const storeFix = access && ctx.isCore ? writeFix(ctx.reviewContext, ctx.gen, access, ctx.src.path, ctx.src.text) : undefined;
             // Only a fix that folds this very call (deletes it) belongs to it.
             fix = storeFix?.edits.some((e) => e.start <= call.startIndex && call.endIndex <= e.end && e.text === '') ? storeFix : undefined;
           }
           report(ctx, call, `sets the PageKmemcg page type, which ${removedBy(ctx.gen)} removed: without MEMCG_DATA_KMEM in memcg_data the kmem page is uncharged as a user page`, fix);
         } else {
-          const stmt = ctx.review.parentOf(unparen(call));
-          const fn = enclosingFunction(ctx.review, call);
+          const stmt = ctx.reviewContext.parentOf(unparen(call));
+          const fn = enclosingFunction(ctx.reviewContext, call);
           const fix: Fix | undefined =
-            stmt?.type === 'expression_statement' ? fixOf(clearDeletion(ctx.review, stmt, receiver, ctx.src.text), validateClearKmem(zeroesWord(fn, receiver))) : undefined;
+            stmt?.type === 'expression_statement' ? fixOf(clearDeletion(ctx.reviewContext, stmt, receiver, ctx.src.text), validateClearKmem(zeroesWord(fn, receiver))) : undefined;
           report(ctx, call, `clears the PageKmemcg page type, which ${removedBy(ctx.gen)} removed: the KMEM flag lives in memcg_data and goes when the word is zeroed`, fix);
         }
       }

@@ -102,7 +102,7 @@ export const rawMemcgData: Rule = {
         continue;
       }
       if (a.usage === 'write' || a.usage === 'write-once' || a.usage === 'address') {
-        const kept = a.usage === 'write' ? keptContract(ctx.review, ctx.gen, a) : null;
+        const kept = a.usage === 'write' ? keptContract(ctx.reviewContext, ctx.gen, a) : null;
         if (kept) {
           ctx.report({ ...atAccess(a, kept), severity: 'info' });
           continue;
@@ -112,8 +112,8 @@ export const rawMemcgData: Rule = {
         ctx.report(a.kind === 'folio' || a.kind === 'slab' ? { ...p, severity: 'warning' } : p);
         continue;
       }
-      if (copySource(ctx.review, a)) continue; // the whole word moves: judged at its store
-      const use = rawUse(ctx.review, a);
+      if (copySource(ctx.reviewContext, a)) continue; // the whole word moves: judged at its store
+      const use = rawUse(ctx.reviewContext, a);
       if (a.kind !== 'page' && a.kind !== 'unknown') {
         if (use.kind === 'integer') {
           ctx.report({ ...atAccess(a, `reads the raw memcg_data word of a ${a.kind}: right for printing it or testing "charged at all", not for the memcg`), severity: 'info' });
@@ -123,12 +123,12 @@ export const rawMemcgData: Rule = {
         continue;
       }
       if (use.kind === 'pointer') {
-        const p = atAccess(a, 'turns the tagged memcg_data word into a pointer by hand: it is an obj_cgroup vector on slab pages and carries MEMCG_DATA_KMEM on kmem pages', helperFix(ctx.review, ctx.gen, a, ctx.src.path, use.node, 'memcgRead', ['read', 'check']));
+        const p = atAccess(a, 'turns the tagged memcg_data word into a pointer by hand: it is an obj_cgroup vector on slab pages and carries MEMCG_DATA_KMEM on kmem pages', helperFix(ctx.reviewContext, ctx.gen, a, ctx.src.path, use.node, 'memcgRead', ['read', 'check']));
         ctx.report({ ...p, start: use.node.startIndex, end: use.node.endIndex });
       } else if (use.kind === 'flag-kmem') {
-        ctx.report({ ...atAccess(a, 'tests MEMCG_DATA_KMEM by hand: PageMemcgKmem() is the accessor', helperFix(ctx.review, ctx.gen, a, ctx.src.path, use.node, 'pageKmemcg', ['kmemTest'])), start: use.node.startIndex, end: use.node.endIndex, severity: 'warning' });
+        ctx.report({ ...atAccess(a, 'tests MEMCG_DATA_KMEM by hand: PageMemcgKmem() is the accessor', helperFix(ctx.reviewContext, ctx.gen, a, ctx.src.path, use.node, 'pageKmemcg', ['kmemTest'])), start: use.node.startIndex, end: use.node.endIndex, severity: 'warning' });
       } else if (use.kind === 'flag-objcgs') {
-        ctx.report({ ...atAccess(a, `tests ${vectorFlag(ctx.gen)} by hand: ${ctx.gen.intents.objcgsCheck ? `${ctx.gen.intents.objcgsCheck.write('page').replace(/\(.*/, '')}() is the accessor` : 'the slab code\'s helpers own the vector'}`, helperFix(ctx.review, ctx.gen, a, ctx.src.path, use.node, 'objcgsTagTest', ['objcgsCheck'], true)), start: use.node.startIndex, end: use.node.endIndex, severity: 'warning' });
+        ctx.report({ ...atAccess(a, `tests ${vectorFlag(ctx.gen)} by hand: ${ctx.gen.intents.objcgsCheck ? `${ctx.gen.intents.objcgsCheck.write('page').replace(/\(.*/, '')}() is the accessor` : 'the slab code\'s helpers own the vector'}`, helperFix(ctx.reviewContext, ctx.gen, a, ctx.src.path, use.node, 'objcgsTagTest', ['objcgsCheck'], true)), start: use.node.startIndex, end: use.node.endIndex, severity: 'warning' });
       } else {
         ctx.report({ ...atAccess(a, 'reads the raw memcg_data word: right for printing it or testing "charged at all", not for the memcg (page_memcg_check())'), severity: 'info' });
       }

@@ -31,7 +31,7 @@ export interface Problem {
 export interface RuleContext {
   src: SourceAnalysis;
   /** The review in progress: parents of the nodes, per-node memo, deadline. */
-  review: ReviewContext;
+  reviewContext: ReviewContext;
   /** The target generation's model: its helpers, how it spells each intent, how it stores. */
   gen: Generation;
   /** Every memcg field access in the file, computed once for all rules. */

@@ -104,18 +104,18 @@ export const tagTrick: Rule = {
     if (ctx.gen.id === 'legacy') return; // the tag bit is the legacy API
     for (const a of ctx.accesses) {
       if (a.field === 'memcg_data' || (a.kind !== 'page' && a.kind !== 'unknown')) continue;
-      const trick = accessTagTrick(ctx.review, a);
+      const trick = accessTagTrick(ctx.reviewContext, a);
       if (!trick) continue;
       if (untypedReceiver(a)) {
         ctx.report(untypedNote(a));
         continue;
       }
       if (trick.kind === 'mask') {
-        const value = maskedValueNode(ctx.review, trick.node);
-        ctx.report({ ...atAccess(a, `masks the obj_cgroups tag by hand: the memcg_data word also carries MEMCG_DATA_KMEM, which ~0x1UL leaves in the pointer`, objcgsReadFix(ctx.review, ctx.gen, a, ctx.src.path, value, 'objcgsMasked')), start: value.startIndex, end: value.endIndex });
+        const value = maskedValueNode(ctx.reviewContext, trick.node);
+        ctx.report({ ...atAccess(a, `masks the obj_cgroups tag by hand: the memcg_data word also carries MEMCG_DATA_KMEM, which ~0x1UL leaves in the pointer`, objcgsReadFix(ctx.reviewContext, ctx.gen, a, ctx.src.path, value, 'objcgsMasked')), start: value.startIndex, end: value.endIndex });
       } else {
-        const value = testValueNode(ctx.review, trick.node);
-        const facts = contextFacts(ctx.review, a.node, normalizedText(a.node.childForFieldName('argument')!), ctx.src.path);
+        const value = testValueNode(ctx.reviewContext, trick.node);
+        const facts = contextFacts(ctx.reviewContext, a.node, normalizedText(a.node.childForFieldName('argument')!), ctx.src.path);
         const fix = chooseFix(intentCandidates(ctx.gen, ['objcgsCheck'], LEGACY.objcgsTagTest!, facts, (spelling) => [replaceNode(value, spelling.write(a.pageArg))], true));
         ctx.report({ ...atAccess(a, `tests the obj_cgroups tag bit by hand: ${removedBy(ctx.gen)} names it ${vectorFlag(ctx.gen)} in memcg_data${ctx.gen.intents.objcgsCheck ? `, which ${ctx.gen.intents.objcgsCheck.write('page').replace(/\(.*/, '')}() tests` : ''}`, fix), start: value.startIndex, end: value.endIndex });
       }
@@ -127,18 +127,18 @@ export const tagTrick: Rule = {
     ];
     let reads: { node: SyntaxNode; source: string }[] | undefined;
     for (const start of starts) {
-      const fn = enclosingFunction(ctx.review, start);
+      const fn = enclosingFunction(ctx.reviewContext, start);
       if (!fn || seen.has(fn.id)) continue;
       seen.add(fn.id);
-      const vars = memcgVariables(ctx.review, fn, (reads ??= memcgReads(ctx.src.indexes)));
+      const vars = memcgVariables(ctx.reviewContext, fn, (reads ??= memcgReads(ctx.src.indexes)));
       if (vars.size === 0) continue;
       for (const n of descendants(fn)) {
         const held = n.type === 'identifier' ? vars.get(n.text) : undefined;
         if (!held || n.startIndex < held.after) continue; // a test before the read tests something else
         const source = held.source;
-        const trick = tagTrickOn(ctx.review, n);
+        const trick = tagTrickOn(ctx.reviewContext, n);
         if (trick?.kind !== 'test') continue;
-        const value = testValueNode(ctx.review, trick.node);
+        const value = testValueNode(ctx.reviewContext, trick.node);
         const readBy = source !== 'field' && neverTagged(ctx.gen.helpers[source]) ? { name: source, model: ctx.gen.helpers[source] } : null;
         if (source !== 'field' && !readBy) continue; // a reader that may return the tagged word: the test still means something
         ctx.report({
@@ -148,7 +148,7 @@ export const tagTrick: Rule = {
             ? `tests the obj_cgroups tag on ${n.text}, which ${readBy.name}() read: it is never tagged, so the test is dead code`
             : `tests the obj_cgroups tag on ${n.text} by hand: page_memcg_check() returns NULL for a slab page's vector, and ${removedBy(ctx.gen)} moved the tag to ${vectorFlag(ctx.gen)}`,
           confidence: 'high',
-          ...((f) => (f ? { fix: f } : {}))(variableTestFix(ctx.review, trick.node, n.text, ctx.src.text, readBy)),
+          ...((f) => (f ? { fix: f } : {}))(variableTestFix(ctx.reviewContext, trick.node, n.text, ctx.src.text, readBy)),
         });
       }
     }

@@ -45,16 +45,16 @@ describe('a review started inside another', () => {
   const INNER = { path: 'mm/inner.c', text: 'void inner(struct page *page)\n{\n\tif (page->mem_cgroup)\n\t\tuse(page);\n}\n' };
 
   it('has its own context: the outer review\'s parents, memo and deadline are the same after it', () => {
-    const seen: { path: string; review: RuleContext['review']; parent: string | undefined; memo: number }[] = [];
+    const seen: { path: string; reviewContext: RuleContext['reviewContext']; parent: string | undefined; memo: number }[] = [];
     const probe: Rule = {
       meta: { id: 'probe', severity: 'info', description: 'probe', docs: 'probe', fixable: false },
       check(ctx) {
         const access = ctx.accesses[0]!.node;
-        const before = ctx.review.perNode('probe', access, () => seen.length);
+        const before = ctx.reviewContext.perNode('probe', access, () => seen.length);
         if (ctx.src.path === OUTER.path) reviewWith(parser, [probe], INNER, { ...DEFAULT_OPTIONS, limits: { maxBytes: 1 << 20, maxParseMillis: 10_000, maxReviewMillis: 60_000 } });
-        seen.push({ path: ctx.src.path, review: ctx.review, parent: ctx.review.parentOf(access)?.type, memo: ctx.review.perNode('probe', access, () => -1) });
-        expect(ctx.review.perNode('probe', access, () => -1)).toBe(before);
-        ctx.review.checkDeadline();
+        seen.push({ path: ctx.src.path, reviewContext: ctx.reviewContext, parent: ctx.reviewContext.parentOf(access)?.type, memo: ctx.reviewContext.perNode('probe', access, () => -1) });
+        expect(ctx.reviewContext.perNode('probe', access, () => -1)).toBe(before);
+        ctx.reviewContext.checkDeadline();
       },
     };
     reviewWith(parser, [probe], OUTER, { ...DEFAULT_OPTIONS, limits: { maxBytes: 1 << 20, maxParseMillis: 10_000, maxReviewMillis: 120_000 } });
@@ -62,8 +62,8 @@ describe('a review started inside another', () => {
       ['mm/inner.c', 'parenthesized_expression', 0],
       ['mm/outer.c', 'argument_list', 0],
     ]);
-    expect(seen[0]!.review).not.toBe(seen[1]!.review);
-    expect(seen.map((s) => [s.review.deadline?.path, s.review.deadline?.millis])).toEqual([
+    expect(seen[0]!.reviewContext).not.toBe(seen[1]!.reviewContext);
+    expect(seen.map((s) => [s.reviewContext.deadline?.path, s.reviewContext.deadline?.millis])).toEqual([
       ['mm/inner.c', 60_000],
       ['mm/outer.c', 120_000],
     ]);

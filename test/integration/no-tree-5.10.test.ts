@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fixFile } from '../../src/pipeline/fix-file.js';
 import { run } from '../../src/cli/run.js';
 import { createReviewer, type Reviewer } from '../../src/review/reviewer.js';
+import { parseChecked } from '../../src/pipeline/parse-check.js';
 import { reviewPatches } from '../../src/review/review-patches.js';
 import { DEFAULT_OPTIONS, type Finding } from '../../src/types.js';
 import { fetchLinuxSource } from '../helpers/linux-source.js';
@@ -34,7 +35,7 @@ const original = new Map<string, string>();
 
 beforeAll(async () => {
   const tree = fetchLinuxSource('5.10');
-  reviewer = await createReviewer(DEFAULT_OPTIONS);
+  reviewer = parseChecked(await createReviewer(DEFAULT_OPTIONS));
   work = tempDir('memcg-no-tree-');
   // The converted files committed, then the real 5.10 files over them: `git diff` is the reversal.
   for (const file of FILES) {

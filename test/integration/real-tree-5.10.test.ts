@@ -14,6 +14,7 @@ import { loadCParser, type CParser } from '../../src/c/parser.js';
 import { countSyntaxErrors } from '../../src/c/source-analysis.js';
 import { applyEdits } from '../../src/text/apply-edits.js';
 import { createReviewer, type Reviewer } from '../../src/review/reviewer.js';
+import { parseChecked } from '../../src/pipeline/parse-check.js';
 import { DEFAULT_OPTIONS, type Finding, type TextEdit } from '../../src/types.js';
 import { fetchLinuxSource } from '../helpers/linux-source.js';
 
@@ -28,7 +29,7 @@ const reviews = new Map<string, Finding[]>();
 
 beforeAll(async () => {
   tree = fetchLinuxSource('5.10');
-  reviewer = await createReviewer(DEFAULT_OPTIONS);
+  reviewer = parseChecked(await createReviewer(DEFAULT_OPTIONS));
   parser = await loadCParser();
 }, 300_000);
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fixFile } from '../../src/pipeline/fix-file.js';
 import { unifiedDiff } from '../../src/fix/unified-diff.js';
 import { createReviewer, type Reviewer } from '../../src/review/reviewer.js';
+import { parseChecked } from '../../src/pipeline/parse-check.js';
 import { reviewPatches } from '../../src/review/review-patches.js';
 import { DEFAULT_OPTIONS, type Finding } from '../../src/types.js';
 import { fetchLinuxSource } from '../helpers/linux-source.js';
@@ -27,7 +28,7 @@ const fixed = new Map<string, string>();
 
 beforeAll(async () => {
   const tree = fetchLinuxSource('5.10');
-  reviewer = await createReviewer(DEFAULT_OPTIONS);
+  reviewer = parseChecked(await createReviewer(DEFAULT_OPTIONS));
   for (const file of FILES) {
     const text = fs.readFileSync(path.join(tree, file), 'utf8');
     original.set(file, text);

@@ -12,6 +12,7 @@ import { fixFile } from '../../src/pipeline/fix-file.js';
 import { unifiedDiff } from '../../src/fix/unified-diff.js';
 import { readApiSurface } from '../../src/model/api-surface.js';
 import { createReviewer, type Reviewer } from '../../src/review/reviewer.js';
+import { parseChecked } from '../../src/pipeline/parse-check.js';
 import { reviewPatches } from '../../src/review/review-patches.js';
 import { seriesSurface } from '../../src/review/series-surface.js';
 import { DEFAULT_CORE_FILES, DEFAULT_OPTIONS, type Finding } from '../../src/types.js';
@@ -84,7 +85,7 @@ const read = (p: string) => {
 
 beforeAll(async () => {
   tree = fetchLinuxSource('5.10');
-  legacyReviewer = await createReviewer(DEFAULT_OPTIONS);
+  legacyReviewer = parseChecked(await createReviewer(DEFAULT_OPTIONS));
   for (const file of FILES) {
     const text = read(file)!;
     original.set(file, text);
@@ -99,7 +100,7 @@ beforeAll(async () => {
 }, 300_000);
 
 async function reviewWith(surface: ApiSurface, patches: { source: string; text: string }[], base: (p: string) => string | null): Promise<Finding[]> {
-  const reviewer = await createReviewer({ target: surface.preset, api: surface, coreFiles: DEFAULT_CORE_FILES });
+  const reviewer = parseChecked(await createReviewer({ target: surface.preset, api: surface, coreFiles: DEFAULT_CORE_FILES }));
   const { result } = reviewPatches(reviewer, patches, { target: surface.preset }, base);
   expect(result.errors).toEqual([]);
   return result.findings;
@@ -128,7 +129,7 @@ test('read from the base tree only, the same conversion calls helpers that do no
 test('the conversion reversed, against the series\' API: the open-coded accesses are all found again', async () => {
   const reversed = FILES.map((f) => unifiedDiff(f, fixed.get(f)!, original.get(f)!)).join('');
   const findings = await reviewWith(api, [{ source: 'reversed.patch', text: reversed }], (p) => fixed.get(p) ?? read(p));
-  const v511 = await createReviewer(DEFAULT_OPTIONS);
+  const v511 = parseChecked(await createReviewer(DEFAULT_OPTIONS));
   const preset = reviewPatches(v511, [{ source: 'reversed.patch', text: reversed }], { target: 'v5.11' }, (p) => fixed.get(p) ?? read(p)).result.findings;
   // The same findings as the v5.11 preset gives, but for calls to helpers this tree still defines
   // (mm/slab.h keeps page_obj_cgroups() here: this series, unlike upstream's, does not remove it).

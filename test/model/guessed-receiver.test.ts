@@ -1,11 +1,12 @@
 import { createReviewer } from '../../src/review/reviewer.js';
+import { parseChecked } from '../../src/pipeline/parse-check.js';
 
 /** A receiver typed only by its name is a name too: what a fix proves on it is assumed at most. */
 const DECLARED = 'static void show(struct page *page)\n{\n\tstruct mem_cgroup *memcg = page->mem_cgroup;\n\tpr_info("%p", memcg);\n}\n';
 const GUESSED = 'static void show(void)\n{\n\tstruct mem_cgroup *memcg = page->mem_cgroup;\n\tpr_info("%p", memcg);\n}\n';
 
 test('a proven fix on a declared struct page stays proven; on a receiver guessed from its name it is assumed, and says so', async () => {
-  const reviewer = await createReviewer({ target: 'v5.11', coreFiles: [] });
+  const reviewer = parseChecked(await createReviewer({ target: 'v5.11', coreFiles: [] }));
   const [declared] = reviewer.review({ path: 'drivers/x.c', text: DECLARED });
   const [guessed] = reviewer.review({ path: 'drivers/x.c', text: GUESSED });
   expect(declared!.fix!.verdict).toBe('proven');

@@ -5,6 +5,7 @@ import { countSyntaxErrors } from '../../src/c/source-analysis.js';
 import { applyFixes } from '../../src/fix/fix-file.js';
 import { fixFile } from '../../src/pipeline/fix-file.js';
 import { createReviewer, type Reviewer } from '../../src/review/reviewer.js';
+import { parseChecked } from '../../src/pipeline/parse-check.js';
 import { DEFAULT_CORE_FILES, type Finding, type Target } from '../../src/types.js';
 import { cFile, cFileWithErrors } from './c-arbitrary.js';
 import { useFixedSeed } from './fixed-seed.js';
@@ -20,7 +21,7 @@ const reviewers = new Map<Target, Reviewer>();
 let parser: CParser;
 beforeAll(async () => {
   parser = await loadCParser();
-  for (const t of TARGETS) reviewers.set(t, await createReviewer({ target: t, coreFiles: DEFAULT_CORE_FILES }));
+  for (const t of TARGETS) reviewers.set(t, parseChecked(await createReviewer({ target: t, coreFiles: DEFAULT_CORE_FILES })));
 });
 
 const input = fc.record({ file: cFile, target: fc.constantFrom(...TARGETS) });

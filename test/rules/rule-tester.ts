@@ -1,9 +1,10 @@
 import { loadCParser, type CParser } from '../../src/c/parser.js';
 import { countSyntaxErrors } from '../../src/c/source-analysis.js';
 import { applyEdits } from '../../src/text/apply-edits.js';
-import { reviewWith } from '../../src/review/reviewer.js';
+import { reviewWith, type SourceFile } from '../../src/review/reviewer.js';
+import { parseChecked } from '../../src/pipeline/parse-check.js';
 import type { Rule } from '../../src/rules/rule.js';
-import { DEFAULT_OPTIONS, type Finding, type Severity, type Target, type VerdictName } from '../../src/types.js';
+import { DEFAULT_LIMITS, DEFAULT_OPTIONS, type Finding, type Severity, type Target, type VerdictName } from '../../src/types.js';
 
 /** ESLint-style RuleTester: valid code yields nothing; invalid code yields exactly these findings and this fixed output. */
 export interface ValidCase {
@@ -36,8 +37,10 @@ export interface InvalidCase {
 const DEFAULT_PATH = 'drivers/example/example.c';
 let parser: CParser;
 
+/** The rule's findings as the pipeline offers them: fixes that would break the parse withdrawn (parse-check). */
 function review(rule: Rule, code: string, path: string, target: Target = 'v5.11'): Finding[] {
-  return reviewWith(parser, [rule], { path, text: code }, { ...DEFAULT_OPTIONS, target });
+  const reviewer = { review: (file: SourceFile) => reviewWith(parser, [rule], file, { ...DEFAULT_OPTIONS, target }), fixCheck: { parser, maxReviewMillis: DEFAULT_LIMITS.maxReviewMillis } };
+  return parseChecked(reviewer).review({ path, text: code });
 }
 
 export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {

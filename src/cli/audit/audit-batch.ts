@@ -3,7 +3,7 @@ import { auditFile, type AuditMode } from '../../audit/audit-file.js';
 import type { Prefilter } from '../../audit/prefilter.js';
 import { addOutcome, emptyBatch, type BatchReport } from '../../audit/tally.js';
 import type { Reviewer } from '../../review/reviewer.js';
-import type { FixLevel } from '../../types.js';
+import type { FixLevel, Target } from '../../types.js';
 import { MAX_READ_BYTES, type BytesReader } from './read-bytes.js';
 
 export interface BatchContext {
@@ -13,6 +13,8 @@ export interface BatchContext {
   prefilter: Prefilter;
   mode: AuditMode;
   level: FixLevel;
+  /** The generation reviewed for. */
+  target: Target;
   /** The reviewer, asked for only when a file passes the prefilter (it may still be loading). */
   reviewer: () => Promise<Reviewer>;
 }
@@ -36,6 +38,6 @@ export async function auditBatch(files: readonly string[], ctx: BatchContext): P
   }
   if (candidates.length === 0) return batch;
   const reviewer = await ctx.reviewer();
-  for (const c of candidates) addOutcome(batch, auditFile(c.path, c.bytes, reviewer, ctx.prefilter, ctx.mode, ctx.level), c.bytes.length);
+  for (const c of candidates) addOutcome(batch, auditFile(c.path, c.bytes, reviewer, ctx.prefilter, ctx.mode, ctx.level, ctx.target), c.bytes.length);
   return batch;
 }

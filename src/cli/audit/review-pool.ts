@@ -15,7 +15,7 @@ const START_BACKLOG = 2;
 /** The main thread's own reading, prefiltering and review, as a worker's; the reviewer made at its first file. */
 function localContext(setup: WorkerSetup, reviewer: () => Promise<Reviewer>): BatchContext {
   let made: Promise<Reviewer> | undefined;
-  return { root: setup.root, reader: new BytesReader(), prefilter: createPrefilter(), mode: setup.mode, level: setup.level, reviewer: () => (made ??= reviewer()) };
+  return { root: setup.root, reader: new BytesReader(), prefilter: createPrefilter(), mode: setup.mode, level: setup.level, target: setup.options.target, reviewer: () => (made ??= reviewer()) };
 }
 
 /** Where files to review are pushed one by one, as they are found; `end` waits for the last report. */

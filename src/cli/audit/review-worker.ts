@@ -23,6 +23,7 @@ const ctx = {
   prefilter: createPrefilter(),
   mode: setup.mode,
   level: setup.level,
+  target: setup.options.target,
   reviewer: () => (reviewer ??= createReviewer(setup.options)),
 };
 // Start loading the grammar at once, while the first batches are still being prefiltered.

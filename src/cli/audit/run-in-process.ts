@@ -11,7 +11,7 @@ import type { WorkerSetup } from './worker-setup.js';
  * loop between batches so the progress line keeps moving.
  */
 export async function runInProcess(setup: WorkerSetup, reviewer: Reviewer, work: Iterable<string[]>, onReport: (r: BatchReport) => void): Promise<void> {
-  const ctx = { root: setup.root, reader: new BytesReader(), prefilter: createPrefilter(), mode: setup.mode, level: setup.level, reviewer: async () => reviewer };
+  const ctx = { root: setup.root, reader: new BytesReader(), prefilter: createPrefilter(), mode: setup.mode, level: setup.level, target: setup.options.target, reviewer: async () => reviewer };
   for (const files of work) {
     onReport(await auditBatch(files, ctx));
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -20,7 +20,7 @@ export async function runInProcess(setup: WorkerSetup, reviewer: Reviewer, work:
 
 /** --jobs 1 with files pushed as they are found: reviewed in turn on the main thread, the reviewer made at the first. */
 export function reviewInProcess(setup: WorkerSetup, reviewer: () => Promise<Reviewer>, onReport: (r: BatchReport) => void): ReviewQueue {
-  const ctx = { root: setup.root, reader: new BytesReader(), prefilter: createPrefilter(), mode: setup.mode, level: setup.level, reviewer };
+  const ctx = { root: setup.root, reader: new BytesReader(), prefilter: createPrefilter(), mode: setup.mode, level: setup.level, target: setup.options.target, reviewer };
   let made: Promise<Reviewer> | undefined;
   ctx.reviewer = () => (made ??= reviewer());
   let chain: Promise<void> = Promise.resolve();

@@ -1,3 +1,4 @@
+import { parseChecked } from '../../pipeline/parse-check.js';
 import type { Reviewer } from '../../review/reviewer.js';
 import { RULES } from '../../rules/index.js';
 import { UserError } from '../shared/user-error.js';
@@ -25,10 +26,15 @@ export function parseRuleList(option: string, value: string, known: readonly str
   return ids;
 }
 
-/** The reviewer restricted to the selected rules, so that reports, fixes and exit codes all follow it. */
+/**
+ * The reviewer restricted to the selected rules, so that reports, fixes and exit codes all follow
+ * it. The selection applies after the pipeline's parse check of all the rules' fixes, as a fix
+ * withdrawn for breaking the parse with another rule's fix stays withdrawn when that rule is left out.
+ */
 export function selectRules(reviewer: Reviewer, selection: RuleSelection): Reviewer {
   const { types, ignore } = selection;
   if (types === undefined && ignore === undefined) return reviewer;
   const keep = (id: string) => (types === undefined || types.includes(id)) && !(ignore ?? []).includes(id);
-  return { review: (file) => reviewer.review(file).filter((f) => keep(f.ruleId)) };
+  const checked = parseChecked(reviewer);
+  return { review: (file) => checked.review(file).filter((f) => keep(f.ruleId)), fixCheck: null };
 }

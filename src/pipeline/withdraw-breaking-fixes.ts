@@ -1,5 +1,4 @@
 import type { CParser } from '../c/parser.js';
-import type { ReviewContext } from '../c/review-context.js';
 import { countSyntaxErrors } from '../c/source-analysis.js';
 import { applyEdits } from '../text/apply-edits.js';
 import type { Finding, TextEdit } from '../types.js';
@@ -21,10 +20,23 @@ function regionOf(edits: readonly TextEdit[], regions: readonly Region[]): Regio
  * in the function that holds them (parsing that function alone, before and after), the others in
  * the whole file; within each, all are tried together and, when that adds errors, the set is
  * halved until the fixes that do are found, so many fixes cost a few parses, not one each. Fixes
- * that only break together are then kept one at a time, while the set still parses. Each parse
- * checks `review`'s deadline, when given.
+ * that only break together are then kept one at a time, while the set still parses. `checkTime`
+ * runs before each parse and throws when the review's time is up.
+ *
+ * `text` and `errorsInFile` are the file as the reviewer parsed it (bodies it never enters
+ * blanked: blank-bodies.ts). A function holding a fix is never blanked, so it is checked on that
+ * text; the fixes outside functions are checked on the whole `original` text when it differs:
+ * tree-sitter's recovery from an error in a blanked body can meet such a fix.
  */
-export function withdrawBreakingFixes(parser: CParser, text: string, errorsInFile: number, regions: readonly Region[], findings: Finding[], review?: ReviewContext): void {
+export function withdrawBreakingFixes(
+  parser: CParser,
+  text: string,
+  errorsInFile: number,
+  regions: readonly Region[],
+  findings: Finding[],
+  checkTime: () => void = () => {},
+  original: string = text,
+): void {
   const groups = new Map<Region | null, Finding[]>();
   for (const f of findings) {
     if (!f.fix || f.fix.edits.length === 0) continue;
@@ -32,16 +44,16 @@ export function withdrawBreakingFixes(parser: CParser, text: string, errorsInFil
     groups.set(region, [...(groups.get(region) ?? []), f]);
   }
   const errorsIn = (source: string) => {
-    review?.checkDeadline();
+    checkTime();
     const tree = parser.parse(source);
     const n = countSyntaxErrors(tree.rootNode);
     tree.delete();
     return n;
   };
   for (const [region, set] of groups) {
-    const base = region ? text.slice(region.start, region.end) : text;
+    const base = region ? text.slice(region.start, region.end) : original;
     const shift = region?.start ?? 0;
-    const before = region ? errorsIn(base) : errorsInFile;
+    const before = region ? errorsIn(base) : original === text ? errorsInFile : errorsIn(original);
     const breaks = (some: Finding[]) =>
       errorsIn(applyEdits(base, some.flatMap((f) => f.fix!.edits.map((e) => ({ ...e, start: e.start - shift, end: e.end - shift })))).text) > before;
     const bisect = (some: Finding[]): void => {

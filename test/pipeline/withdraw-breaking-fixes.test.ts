@@ -1,5 +1,5 @@
 import { loadCParser } from '../../src/c/parser.js';
-import { withdrawBreakingFixes } from '../../src/review/withdraw-breaking-fixes.js';
+import { withdrawBreakingFixes } from '../../src/pipeline/withdraw-breaking-fixes.js';
 import type { Finding } from '../../src/types.js';
 
 const TEXT = 'int a(struct page *p)\n{\n\treturn f(p->x);\n}\n\nint b(struct page *p)\n{\n\treturn g(p->y);\n}\nint top = h(q->z);\n';
