@@ -13,9 +13,26 @@
  * Debian's 5.10 tree in 1.0 s as -E and in 2.3 s as -F (its multi-keyword -F matcher is the
  * slower one). Only POSIX ERE is used (no `\b`), so any grep -E lists the same files.
  */
-export function grepArgv(literals: readonly string[]): string[] {
+export function grepArgv(literals: readonly string[], paths: readonly string[] = ['.']): string[] {
   if (literals.length === 0) throw new Error('grepArgv: no literal to search for');
-  return ['-r', '-l', '-E', '-a', '-Z', '--line-buffered', '-D', 'skip', '--include=*.c', '--include=*.h', '--exclude-dir=.?*', '-e', ereOf(literals), '--', '.'];
+  return ['-r', '-l', '-E', '-a', '-Z', '--line-buffered', '-D', 'skip', '--include=*.c', '--include=*.h', '--exclude-dir=.?*', '-e', ereOf(literals), '--', ...paths];
+}
+
+/**
+ * What grep searches, in order: the tree's top-level folders and C files (`entries`, as read
+ * from the tree's root; '.' when it could not be read), those named in `first` ahead of the
+ * others. grep searches its arguments in turn, so the folders of the memcg core (mm, include),
+ * whose large files take longest to review, are named early and reviewed while grep reads the
+ * rest of the tree. The same files come out as for '.': folders whose name starts with '.' are
+ * left out (grep -r skips them below '.'), and so are symbolic links (grep follows one named on
+ * its command line, never one it meets below '.') and anything but folders and .c/.h files.
+ */
+export function grepPaths(entries: readonly { name: string; kind: 'dir' | 'file' | 'link' | 'other' }[] | null, first: readonly string[]): string[] {
+  if (!entries) return ['.'];
+  const kept = entries.filter((e) => (e.kind === 'dir' && !e.name.startsWith('.')) || (e.kind === 'file' && /\.[ch]$/.test(e.name))).map((e) => e.name);
+  const early = first.filter((f) => kept.includes(f));
+  // Bare names: grep's --exclude-dir=.?* would match a command-line './mm' by its suffix.
+  return [...early, ...kept.filter((n) => !early.includes(n))];
 }
 
 /** An ERE matching exactly the strings of `literals` (each one's special characters escaped). */

@@ -1,10 +1,13 @@
+import type { Point, Range } from './parser.js';
+
 /**
- * Function bodies the review never enters, blanked before the parse. The reviewer walks only the
+ * Function bodies the review never enters, left out of the parse. The reviewer walks only the
  * functions whose text is relevant (node-index.ts); the others it needs only by their heads (the
  * file's scope: names, return types, parameters). Their bodies are most of a large file, and
- * parsing them is most of the audit's time. Blanking a body (every character but line breaks
- * becomes a space) keeps every offset, line and column of the file, and leaves `{ }` for the
- * parser, so the file parses to the same tree outside those bodies, only faster.
+ * parsing them is most of the audit's time. The parse skips them (tree-sitter's included ranges:
+ * `rangesAround`), which gives the tree of the file with those bodies blanked (`blank`: every
+ * character but line breaks a space): every offset, line and column as in the file, `{ }` where a
+ * body was, and the same tree outside those bodies, only faster.
  *
  * A body is blanked only when a plain scan is sure of it: a `{` at file level right after a `)`
  * (a function's head, attributes and macros like `SYSCALL_DEFINE2(...)` included) and its matching
@@ -86,11 +89,36 @@ export function blank(text: string, spans: readonly [number, number][]): string 
   const parts: string[] = [];
   let at = 0;
   for (const [s, e] of spans) {
-    parts.push(text.slice(at, s), text.slice(s, e).replace(/[^\n\r]/g, ' '));
+    parts.push(text.slice(at, s));
+    const body = text.slice(s, e);
+    if (body.includes('\r')) parts.push(body.replace(/[^\n\r]/g, ' '));
+    else {
+      // Runs of spaces between the line breaks: no per-character replacement.
+      let from = 0;
+      for (let nl = body.indexOf('\n'); nl !== -1; nl = body.indexOf('\n', from)) {
+        parts.push(' '.repeat(nl - from), '\n');
+        from = nl + 1;
+      }
+      parts.push(' '.repeat(body.length - from));
+    }
     at = e;
   }
   parts.push(text.slice(at));
   return parts.join('');
+}
+
+/**
+ * The stretches of a text of `length` around `spans`, as tree-sitter's included ranges (offsets in
+ * UTF-16 code units, as web-tree-sitter counts them; rows and columns from `position`).
+ */
+export function rangesAround(spans: readonly [number, number][], length: number, position: (offset: number) => Point): Range[] {
+  const ranges: Range[] = [];
+  let at = 0;
+  for (const [s, e] of [...spans, [length, length] as [number, number]]) {
+    ranges.push({ startIndex: at, endIndex: s, startPosition: position(at), endPosition: position(s) });
+    at = e;
+  }
+  return ranges;
 }
 
 /** Past a preprocessor line at `i`: its continuations and block comments included; -1 for an open comment. */

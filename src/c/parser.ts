@@ -1,13 +1,14 @@
 import { createRequire } from 'node:module';
-import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { Language, Parser, type Range, type Tree } from 'web-tree-sitter';
 
-export type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
+export type { Node as SyntaxNode, Point, Range, Tree } from 'web-tree-sitter';
 
 /** A loaded C parser: tree-sitter-c 0.24.1's grammar on web-tree-sitter 0.25.10. */
 export interface CParser {
   /** Parses a text; with `deadline` (a Date.now() value) gives up past it and returns null. */
   parse(text: string): Tree;
-  parseWithin(text: string, deadline: number): Tree | null;
+  /** `ranges`: the only stretches of `text` read (tree-sitter's included ranges); the rest is skipped, offsets kept. */
+  parseWithin(text: string, deadline: number, ranges?: Range[]): Tree | null;
 }
 
 let loading: Promise<CParser> | undefined;
@@ -26,10 +27,10 @@ export function loadCParser(): Promise<CParser> {
         if (!tree) throw new Error('tree-sitter returned no tree');
         return tree;
       },
-      parseWithin(text: string, deadline: number): Tree | null {
+      parseWithin(text: string, deadline: number, ranges?: Range[]): Tree | null {
         // The progress callback cancels the parse by returning true (web-tree-sitter 0.25).
         const progressCallback = (() => Date.now() > deadline) as unknown as (state: unknown) => void;
-        const tree = parser.parse(text, null, { progressCallback });
+        const tree = parser.parse(text, null, ranges ? { progressCallback, includedRanges: ranges } : { progressCallback });
         // A cancelled parse would otherwise resume on the next call, with the next file's text.
         if (!tree) parser.reset();
         return tree;

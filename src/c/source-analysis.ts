@@ -2,11 +2,11 @@ import { DEFAULT_LIMITS, type ReviewOptions } from '../types.js';
 import { LineIndex } from '../text/line-index.js';
 import { collectFileScope, type FileScope } from './file-scope.js';
 import { declaredNames, type CType } from './c-type.js';
-import { blank, blankableBodies } from './blank-bodies.js';
+import { blank, blankableBodies, rangesAround } from './blank-bodies.js';
 import { macroShadow } from './macro-shadow.js';
 import { indexNodes, type NodeIndex } from './node-index.js';
 import { descendants } from './nodes.js';
-import type { CParser, SyntaxNode, Tree } from './parser.js';
+import type { CParser, Range, SyntaxNode, Tree } from './parser.js';
 import { TypeResolver } from './type-resolver.js';
 
 /**
@@ -42,7 +42,7 @@ export interface SourceAnalysis {
   resolver: TypeResolver;
   scope: FileScope;
   options: ReviewOptions;
-  /** The text the file's tree was parsed from: `text` with the bodies the review never enters blanked (blank-bodies.ts). */
+  /** The text the file's tree is the parse of: `text` with the bodies the review never enters blanked (blank-bodies.ts). */
   parsedText: string;
   /** ERROR and MISSING nodes in the file's tree (of `parsedText`). */
   syntaxErrors: number;
@@ -113,26 +113,31 @@ export function analyzeSource(
   const length = file.imageLength ?? file.text.length;
   if (length > limits.maxBytes) throw new ReviewLimitError({ kind: 'size', path: file.path, limit: limits.maxBytes, actual: length });
   const deadline = Date.now() + limits.maxParseMillis;
-  const parse = (text: string): Tree => {
-    const tree = parser.parseWithin(text, deadline);
+  const parse = (text: string, ranges?: Range[]): Tree => {
+    const tree = parser.parseWithin(text, deadline, ranges);
     if (!tree) throw new ReviewLimitError({ kind: 'parse-time', path: file.path, limit: limits.maxParseMillis });
     return tree;
   };
-  // Bodies the review never enters are blanked (blank-bodies.ts); when the parse does not give them
-  // back as function bodies, the file is parsed as it is.
+  const lines = new LineIndex(file.text);
+  // Bodies the review never enters are left out of the parse (blank-bodies.ts); when the parse does
+  // not give them back as blocks, the file is parsed whole.
   const spans = blankableBodies(file.text, RELEVANT);
-  let parsedText = blank(file.text, spans);
-  let main = parse(parsedText);
+  let blanked = spans.length > 0;
+  const position = (offset: number) => {
+    const p = lines.position(offset);
+    return { row: p.line - 1, column: p.column - 1 };
+  };
+  let main = parse(file.text, blanked ? rangesAround(spans, file.text.length, position) : undefined);
   let parents = new Map<number, SyntaxNode>();
   let index = indexNodes(main.rootNode, RELEVANT, calls, parents, file.text);
-  if (spans.length > 0 && !blocksParsed(main.rootNode, spans)) {
+  if (blanked && !blocksParsed(main.rootNode, spans)) {
     main.delete();
-    parsedText = file.text;
-    main = parse(parsedText);
+    blanked = false;
+    main = parse(file.text);
     parents = new Map();
     index = indexNodes(main.rootNode, RELEVANT, calls, parents, file.text);
   }
-  const lines = new LineIndex(file.text);
+  let parsedText: string | undefined;
   const trees: Tree[] = [main];
   const indexes = [index];
   const shadow = macroShadow(index.macroValues, file.text, (n) => parents.get(n.id) ?? null);
@@ -181,7 +186,10 @@ export function analyzeSource(
     resolver: new TypeResolver({ scope, paramsOf, headingAt }),
     scope,
     options,
-    parsedText,
+    // Asked for by the parse check of fixes only: most files have none.
+    get parsedText() {
+      return (parsedText ??= blanked ? blank(file.text, spans) : file.text);
+    },
     syntaxErrors: countSyntaxErrors(trees[0]!.rootNode),
     dispose: () => trees.forEach((t) => t.delete()),
   };

@@ -1,5 +1,5 @@
-import { blank, blankableBodies } from '../../src/c/blank-bodies.js';
-import { loadCParser } from '../../src/c/parser.js';
+import { blank, blankableBodies, rangesAround } from '../../src/c/blank-bodies.js';
+import { loadCParser, type SyntaxNode } from '../../src/c/parser.js';
 import { analyzeSource, blocksParsed, RELEVANT } from '../../src/c/source-analysis.js';
 import { MEMCG_CALLS } from '../../src/model/helper-names.js';
 import { DEFAULT_OPTIONS } from '../../src/types.js';
@@ -98,5 +98,35 @@ describe('analyzeSource', () => {
     } finally {
       tree.delete();
     }
+  });
+});
+
+describe('rangesAround and blank', () => {
+  test('parsing the text within the ranges around the spans gives the tree of the blanked text, node for node', async () => {
+    const parser = await loadCParser();
+    const text = `const char *s = "é😀";\r\n${FILE}`;
+    const spans = blankableBodies(text, RELEVANT);
+    expect(spans.length).toBe(2);
+    const lines = text.split('\n');
+    const position = (offset: number) => {
+      const before = text.slice(0, offset).split('\n');
+      return { row: before.length - 1, column: before[before.length - 1]!.length };
+    };
+    expect(lines.length).toBeGreaterThan(10);
+    const skipped = parser.parseWithin(text, Date.now() + 10_000, rangesAround(spans, text.length, position))!;
+    const blanked = parser.parse(blank(text, spans));
+    try {
+      const shape = (n: SyntaxNode): string[] => [`${n.type} ${n.startIndex}-${n.endIndex} ${n.startPosition.row}:${n.startPosition.column}`, ...n.children.flatMap((c) => shape(c!))];
+      expect(shape(skipped.rootNode)).toEqual(shape(blanked.rootNode));
+      expect(shape(skipped.rootNode).length).toBeGreaterThan(50);
+    } finally {
+      skipped.delete();
+      blanked.delete();
+    }
+  });
+
+  test('blank keeps line breaks, a CR among them', () => {
+    expect(blank('a{x\r\ny\nz}b', [[2, 8]])).toBe('a{ \r\n \n }b');
+    expect(blank('a{xy\nz}b', [[2, 6]])).toBe('a{  \n }b');
   });
 });

@@ -105,7 +105,9 @@ async function review(args: AuditArgs, setup: WorkerSetup, deps: Deps, system: A
       : reviewOnWorkers(setup, jobs, onReport, () => startReviewer(deps, setup));
     const stop = startProgress(system.terminal, tally);
     try {
-      const walked = await grepAudit(setup.root, filter, literals, queue, onReport, system.native);
+      // The memcg core's top-level folders (mm, include) first: their large files are reviewed while grep reads on.
+      const first = [...new Set(setup.options.coreFiles.map((f) => f.split('/')[0]!).filter((f) => f && !/[*?[]/.test(f)))];
+      const walked = await grepAudit(setup.root, filter, literals, queue, onReport, system.native, first);
       if (!('fallback' in walked)) {
         await queue.end();
         tally.stats.symlinks = walked.symlinks;

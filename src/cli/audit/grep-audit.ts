@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { FIND_ARGV, parseFindEntry, splitNul } from '../../audit/find-entries.js';
-import { GREP_ENV, grepArgv } from '../../audit/grep-argv.js';
+import { GREP_ENV, grepArgv, grepPaths } from '../../audit/grep-argv.js';
 import type { PathFilter } from '../../audit/path-filter.js';
 import { emptyBatch, type BatchReport } from '../../audit/tally.js';
 import { MAX_READ_BYTES } from './read-bytes.js';
@@ -38,11 +39,13 @@ export async function grepAudit(
   queue: ReviewQueue,
   onReport: (r: BatchReport) => void,
   commands: NativeCommands = {},
+  /** Top-level folders grep searches first (the memcg core's): see grepPaths. */
+  first: readonly string[] = [],
 ): Promise<WalkCounts | GrepFallback> {
   const counts: WalkCounts = { symlinks: 0, unreadable: [] };
   const unmatched = new Map<string, number>();
   const named = new Set<string>();
-  const grep = run(commands.grep ?? 'grep', grepArgv(literals), root, GREP_ENV, [0, 1], (record) => {
+  const grep = run(commands.grep ?? 'grep', grepArgv(literals, grepPaths(rootEntries(root), first)), root, GREP_ENV, [0, 1], (record) => {
     const name = record.startsWith('./') ? record.slice(2) : record;
     const size = unmatched.get(name);
     if (size === undefined) named.add(name);
@@ -121,4 +124,26 @@ function run(command: string, argv: readonly string[], root: string, env: Record
       else resolve(`${command} exited with ${signal ?? `status ${code}`}${stderr ? `: ${stderr.split('\n', 1)[0]}` : ''}`);
     });
   });
+}
+
+/**
+ * The entries of the tree's root, each with its kind (a link not followed); null when the root
+ * cannot be read or its file system does not tell an entry's kind (then grep searches '.').
+ */
+function rootEntries(root: string): { name: string; kind: 'dir' | 'file' | 'link' | 'other' }[] | null {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(root, { withFileTypes: true });
+  } catch {
+    return null;
+  }
+  const out: { name: string; kind: 'dir' | 'file' | 'link' | 'other' }[] = [];
+  for (const e of entries) {
+    if (e.isSymbolicLink()) out.push({ name: e.name, kind: 'link' });
+    else if (e.isDirectory()) out.push({ name: e.name, kind: 'dir' });
+    else if (e.isFile()) out.push({ name: e.name, kind: 'file' });
+    else if (e.isBlockDevice() || e.isCharacterDevice() || e.isFIFO() || e.isSocket()) out.push({ name: e.name, kind: 'other' });
+    else return null;
+  }
+  return out;
 }
