@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Language, Parser, type Range, type Tree } from 'web-tree-sitter';
+import type { Range, Tree } from 'web-tree-sitter';
 
 export type { Node as SyntaxNode, Point, Range, Tree } from 'web-tree-sitter';
 
@@ -16,6 +16,9 @@ let loading: Promise<CParser> | undefined;
 /** Loads the grammar once per process; later calls share it. */
 export function loadCParser(): Promise<CParser> {
   loading ??= (async () => {
+    // Imported here, not at the top: a run that parses nothing (help, an audit until its first
+    // file) does not load the grammar's runtime, and the audit's grep starts sooner.
+    const { Language, Parser } = await import('web-tree-sitter');
     await Parser.init();
     const require = createRequire(import.meta.url);
     const language = await Language.load(require.resolve('tree-sitter-c/tree-sitter-c.wasm'));

@@ -44,7 +44,7 @@ export interface SourceAnalysis {
   options: ReviewOptions;
   /** The text the file's tree is the parse of: `text` with the bodies the review never enters blanked (blank-bodies.ts). */
   parsedText: string;
-  /** ERROR and MISSING nodes in the file's tree (of `parsedText`). */
+  /** ERROR and MISSING nodes in the file's tree (of `parsedText`); read it before `dispose`. */
   syntaxErrors: number;
   /** Frees the parse trees (tree-sitter's memory lives outside the JS heap). */
   dispose(): void;
@@ -138,6 +138,7 @@ export function analyzeSource(
     index = indexNodes(main.rootNode, RELEVANT, calls, parents, file.text);
   }
   let parsedText: string | undefined;
+  let syntaxErrors: number | undefined;
   const trees: Tree[] = [main];
   const indexes = [index];
   const shadow = macroShadow(index.macroValues, file.text, (n) => parents.get(n.id) ?? null);
@@ -190,7 +191,10 @@ export function analyzeSource(
     get parsedText() {
       return (parsedText ??= blanked ? blank(file.text, spans) : file.text);
     },
-    syntaxErrors: countSyntaxErrors(trees[0]!.rootNode),
+    // Counted when the parse check of a fix asks (before dispose), not for every file.
+    get syntaxErrors() {
+      return (syntaxErrors ??= countSyntaxErrors(trees[0]!.rootNode));
+    },
     dispose: () => trees.forEach((t) => t.delete()),
   };
 }

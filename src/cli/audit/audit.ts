@@ -6,7 +6,7 @@ import { createPrefilter } from '../../audit/prefilter.js';
 import { Tally, type BatchReport } from '../../audit/tally.js';
 import { unifiedDiff } from '../../fix/unified-diff.js';
 import { SUPPORTED_TARGETS, UnsupportedTargetError } from '../../review/reviewer.js';
-import { DEFAULT_CORE_FILES, DEFAULT_LIMITS, DEFAULT_OPTIONS, type ReviewOptions } from '../../types.js';
+import { DEFAULT_CORE_FILES, DEFAULT_LIMITS, DEFAULT_OPTIONS, type ReviewOptions, type Target } from '../../types.js';
 import type { Deps } from '../commands.js';
 import { exitCodeFor } from '../shared/exit-code-for.js';
 import { EXIT, type ExitCode } from '../shared/exit-codes.js';
@@ -22,11 +22,13 @@ import { AUDIT_HELP } from './audit-help.js';
 import { nodeAuditSystem, type AuditSystem } from './audit-system.js';
 import { auditTarget, refusedTarget } from './audit-target.js';
 import { generationOf } from '../../model/generation.js';
+import type { DetectedGeneration } from '../../model/detect-generation.js';
 import { treeContract } from '../model/measure-tree.js';
 import { batches } from './batches.js';
 import { formatAudit } from './format-audit.js';
 import { startProgress } from './progress.js';
-import { grepAudit } from './grep-audit.js';
+import { grepAudit, type GrepFallback } from './grep-audit.js';
+import { laterQueue, type LaterQueue } from './later-queue.js';
 import { reviewOnWorkers } from './review-pool.js';
 import { reviewInProcess, runInProcess } from './run-in-process.js';
 import { walkTree, type WalkCounts } from './walk-tree.js';
@@ -54,17 +56,31 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
   const tree = openTree(args.dir, io);
   if (args.output !== undefined) checkOutputFolder(path.resolve(io.cwd, args.output));
   const baseline = args.baseline === undefined ? undefined : openTree(args.baseline, io);
-  const { target, detected, api } = auditTarget(args.target, tree, args.dir, io);
-  const core = treeCore((rel) => readTreeFile(tree, rel, io)).files;
-  const { contract, description } = await treeContract(tree, args.dir, api ? surfaceGeneration(api) : generationOf(target), io, args.measure === true);
-  const setup: WorkerSetup = { root: tree.root, options: { ...reviewOptions(args, target, core), ...(api ? { api } : {}), ...(contract ? { contract } : {}) }, mode: args.mode, level: args.fixLevel };
+  // grep and find start first thing: the search is most of the audit's time, and reading the tree's
+  // API and setting up the reviewers meanwhile costs none of it.
+  const search = startSearch(args, tree.root, system);
   let tally: Tally;
   let walked: WalkCounts;
+  let target: Target;
+  let detected: DetectedGeneration | undefined;
+  let description: string | undefined;
   try {
-    ({ tally, walked } = await review(args, setup, deps, system));
-  } catch (e) {
-    if (e instanceof UserError) throw refusedTarget(e, args.dir, detected);
-    throw e;
+    const found = auditTarget(args.target, tree, args.dir, io);
+    ({ target, detected } = found);
+    const api = found.api;
+    const core = treeCore((rel) => readTreeFile(tree, rel, io)).files;
+    const measured = await treeContract(tree, args.dir, api ? surfaceGeneration(api) : generationOf(target), io, args.measure === true);
+    description = measured.description;
+    const contract = measured.contract;
+    const setup: WorkerSetup = { root: tree.root, options: { ...reviewOptions(args, target, core), ...(api ? { api } : {}), ...(contract ? { contract } : {}) }, mode: args.mode, level: args.fixLevel };
+    try {
+      ({ tally, walked } = await review(args, setup, deps, system, search));
+    } catch (e) {
+      if (e instanceof UserError) throw refusedTarget(e, args.dir, detected);
+      throw e;
+    }
+  } finally {
+    search?.stop();
   }
 
   const changed = args.mode === 'report' ? [] : changedFiles(tally);
@@ -86,28 +102,53 @@ export async function audit(argv: readonly string[], io: Io, deps: Deps, system:
   return exitCodeFor(result, args.failOn);
 }
 
-async function review(args: AuditArgs, setup: WorkerSetup, deps: Deps, system: AuditSystem): Promise<{ tally: Tally; walked: WalkCounts }> {
-  const filter = pathFilter(args.include, args.exclude);
-  const jobs = args.jobs ?? system.cores;
+/** grep and find started on the tree, their files held until the reviewers are there (the native path). */
+interface Search {
+  tally: Tally;
+  filter: PathFilter;
+  queue: LaterQueue;
+  walked: Promise<WalkCounts | GrepFallback>;
+  /** Stops find and grep when the audit ends before them. */
+  stop(): void;
+}
+
+/**
+ * Starts the native path's find and grep (--prefilter grep, or auto when stderr is not a terminal:
+ * the native path streams find's list into review and knows no total, so on a terminal, where the
+ * progress line shows a percentage and the time left, `auto` takes the JavaScript path, which
+ * walks the tree first).
+ */
+function startSearch(args: AuditArgs, root: string, system: AuditSystem): Search | undefined {
   const literals = createPrefilter().literals;
+  const native = args.prefilter === 'grep' || (args.prefilter === 'auto' && !system.terminal);
+  if (!native || !literals) return undefined;
+  const tally = new Tally();
+  const filter = pathFilter(args.include, args.exclude);
+  const queue = laterQueue();
+  const abort = new AbortController();
+  // The memcg core's top-level folders (mm, include) first: their large files are reviewed while grep reads on.
+  const first = [...new Set([...DEFAULT_CORE_FILES, ...args.core].map((f) => f.split('/')[0]!).filter((f) => f && !/[*?[]/.test(f)))];
+  const walked = grepAudit(root, filter, literals, queue, (r) => tally.add(r), system.native, first, abort.signal);
+  return { tally, filter, queue, walked, stop: () => abort.abort() };
+}
+
+async function review(args: AuditArgs, setup: WorkerSetup, deps: Deps, system: AuditSystem, search: Search | undefined): Promise<{ tally: Tally; walked: WalkCounts }> {
+  const filter = search?.filter ?? pathFilter(args.include, args.exclude);
+  const jobs = args.jobs ?? system.cores;
   // Workers start only for files to parse: a target they would refuse is refused here, even for a tree with none.
   if (jobs !== 1 && !SUPPORTED_TARGETS.includes(setup.options.target)) throw new UserError(new UnsupportedTargetError(setup.options.target).message);
-  // The native path streams find's list into review and knows no total; on a terminal (progress with a
-  // percentage and the time left) `auto` takes the JavaScript path, which walks the tree first.
-  const native = args.prefilter === 'grep' || (args.prefilter === 'auto' && !system.terminal);
-  if (native && literals) {
-    const tally = new Tally();
+  if (search) {
+    const { tally } = search;
     const onReport = (r: BatchReport) => tally.add(r);
-    // On the main thread the reviewer is made first, as on the JavaScript path: a refused target fails before any walk.
+    // On the main thread the reviewer is made first, as on the JavaScript path: a refused target fails before any review.
     const reviewer = jobs === 1 ? await startReviewer(deps, setup) : undefined;
     const queue = reviewer
       ? reviewInProcess(setup, async () => reviewer, onReport)
       : reviewOnWorkers(setup, jobs, onReport, () => startReviewer(deps, setup));
+    search.queue.attach(queue);
     const stop = startProgress(system.terminal, tally);
     try {
-      // The memcg core's top-level folders (mm, include) first: their large files are reviewed while grep reads on.
-      const first = [...new Set(setup.options.coreFiles.map((f) => f.split('/')[0]!).filter((f) => f && !/[*?[]/.test(f)))];
-      const walked = await grepAudit(setup.root, filter, literals, queue, onReport, system.native, first);
+      const walked = await search.walked;
       if (!('fallback' in walked)) {
         await queue.end();
         tally.stats.symlinks = walked.symlinks;

@@ -41,11 +41,13 @@ export async function grepAudit(
   commands: NativeCommands = {},
   /** Top-level folders grep searches first (the memcg core's): see grepPaths. */
   first: readonly string[] = [],
+  /** Stops find and grep (the audit gave up before their end). */
+  signal?: AbortSignal,
 ): Promise<WalkCounts | GrepFallback> {
   const counts: WalkCounts = { symlinks: 0, unreadable: [] };
   const unmatched = new Map<string, number>();
   const named = new Set<string>();
-  const grep = run(commands.grep ?? 'grep', grepArgv(literals, grepPaths(rootEntries(root), first)), root, GREP_ENV, [0, 1], (record) => {
+  const grep = run(commands.grep ?? 'grep', grepArgv(literals, grepPaths(rootEntries(root), first)), root, GREP_ENV, [0, 1], signal, (record) => {
     const name = record.startsWith('./') ? record.slice(2) : record;
     const size = unmatched.get(name);
     if (size === undefined) named.add(name);
@@ -58,7 +60,7 @@ export async function grepAudit(
   const walked = new Set<string>(['']);
   const folderIds = new Set<string>();
   let odd: string | undefined;
-  const find = run(commands.find ?? 'find', FIND_ARGV, root, {}, [0], (record) => {
+  const find = run(commands.find ?? 'find', FIND_ARGV, root, {}, [0], signal, (record) => {
     const entry = parseFindEntry(record);
     if (!entry) {
       odd ??= `find printed an entry it was not asked for: ${JSON.stringify(record.slice(0, 80))}`;
@@ -96,11 +98,11 @@ export async function grepAudit(
  * Runs a command in `root`, handing each NUL-terminated record it prints to `onRecord` ('./'
  * left on); 'ok' when it exits with one of `okCodes`, else why not.
  */
-function run(command: string, argv: readonly string[], root: string, env: Record<string, string>, okCodes: number[], onRecord: (record: string) => void): Promise<'ok' | string> {
+function run(command: string, argv: readonly string[], root: string, env: Record<string, string>, okCodes: number[], signal: AbortSignal | undefined, onRecord: (record: string) => void): Promise<'ok' | string> {
   return new Promise((resolve) => {
     let child;
     try {
-      child = spawn(command, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      child = spawn(command, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...(signal ? { signal } : {}) });
     } catch (e) {
       resolve(`${command} could not be started: ${(e as Error).message}`);
       return;
