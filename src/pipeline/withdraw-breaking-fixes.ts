@@ -53,9 +53,13 @@ export function withdrawBreakingFixes(
   for (const [region, set] of groups) {
     const base = region ? text.slice(region.start, region.end) : original;
     const shift = region?.start ?? 0;
-    const before = region ? errorsIn(base) : original === text ? errorsInFile : errorsIn(original);
-    const breaks = (some: Finding[]) =>
-      errorsIn(applyEdits(base, some.flatMap((f) => f.fix!.edits.map((e) => ({ ...e, start: e.start - shift, end: e.end - shift })))).text) > before;
+    // The count before is parsed only when a fixed text has errors: a fixed text with none breaks nothing.
+    let known: number | undefined;
+    const before = () => (known ??= region ? errorsIn(base) : original === text ? errorsInFile : errorsIn(original));
+    const breaks = (some: Finding[]) => {
+      const after = errorsIn(applyEdits(base, some.flatMap((f) => f.fix!.edits.map((e) => ({ ...e, start: e.start - shift, end: e.end - shift })))).text);
+      return after > 0 && after > before();
+    };
     const bisect = (some: Finding[]): void => {
       if (some.length === 0 || !breaks(some)) return;
       if (some.length === 1) {
