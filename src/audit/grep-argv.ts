@@ -1,3 +1,5 @@
+import { isCFile } from '../review/is-c-file.js';
+
 /**
  * The arguments of the system's `grep` that list, under the current folder, the same files the
  * JavaScript prefilter lets through: every .c and .h file holding one of `literals` as bytes.
@@ -29,7 +31,7 @@ export function grepArgv(literals: readonly string[], paths: readonly string[] =
  */
 export function grepPaths(entries: readonly { name: string; kind: 'dir' | 'file' | 'link' | 'other' }[] | null, first: readonly string[]): string[] {
   if (!entries) return ['.'];
-  const kept = entries.filter((e) => (e.kind === 'dir' && !e.name.startsWith('.')) || (e.kind === 'file' && /\.[ch]$/.test(e.name))).map((e) => e.name);
+  const kept = entries.filter((e) => (e.kind === 'dir' && !e.name.startsWith('.')) || (e.kind === 'file' && isCFile(e.name))).map((e) => e.name);
   const early = first.filter((f) => kept.includes(f));
   // Bare names: grep's --exclude-dir=.?* would match a command-line './mm' by its suffix.
   return [...early, ...kept.filter((n) => !early.includes(n))];
