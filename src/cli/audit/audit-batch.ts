@@ -4,7 +4,9 @@ import type { Prefilter } from '../../audit/prefilter.js';
 import { addOutcome, emptyBatch, type BatchReport } from '../../audit/tally.js';
 import type { Reviewer } from '../../review/reviewer.js';
 import type { FixLevel, Target } from '../../types.js';
-import { MAX_READ_BYTES, type BytesReader } from './read-bytes.js';
+import { createPrefilter } from '../../audit/prefilter.js';
+import { BytesReader, MAX_READ_BYTES } from './read-bytes.js';
+import type { WorkerSetup } from './worker-setup.js';
 
 export interface BatchContext {
   /** The tree's real root. */
@@ -17,6 +19,16 @@ export interface BatchContext {
   target: Target;
   /** The reviewer, asked for only when a file passes the prefilter (it may still be loading). */
   reviewer: () => Promise<Reviewer>;
+}
+
+/**
+ * The context one thread audits with (the main thread or a worker): its own reader and
+ * prefilter, the setup's root, mode, level and target, and `reviewer` made once, at the first
+ * file that asks for it.
+ */
+export function batchContext(setup: WorkerSetup, reviewer: () => Promise<Reviewer>): BatchContext {
+  let made: Promise<Reviewer> | undefined;
+  return { root: setup.root, reader: new BytesReader(), prefilter: createPrefilter(), mode: setup.mode, level: setup.level, target: setup.options.target, reviewer: () => (made ??= reviewer()) };
 }
 
 /** Reads and prefilters a batch of tree-relative files, then reviews the candidates. */

@@ -30,7 +30,7 @@ import { startProgress } from './progress.js';
 import { grepAudit, type GrepFallback } from './grep-audit.js';
 import { laterQueue, type LaterQueue } from './later-queue.js';
 import { reviewOnWorkers } from './review-pool.js';
-import { reviewInProcess, runInProcess } from './run-in-process.js';
+import { runInProcess } from './run-in-process.js';
 import { walkTree, type WalkCounts } from './walk-tree.js';
 import { runOnWorkers } from './worker-pool.js';
 import type { WorkerSetup } from './worker-setup.js';
@@ -140,11 +140,9 @@ async function review(args: AuditArgs, setup: WorkerSetup, deps: Deps, system: A
   if (search) {
     const { tally } = search;
     const onReport = (r: BatchReport) => tally.add(r);
-    // On the main thread the reviewer is made first, as on the JavaScript path: a refused target fails before any review.
+    // With one job the reviewer is made first, as on the JavaScript path: a refused target fails before any review.
     const reviewer = jobs === 1 ? await startReviewer(deps, setup) : undefined;
-    const queue = reviewer
-      ? reviewInProcess(setup, async () => reviewer, onReport)
-      : reviewOnWorkers(setup, jobs, onReport, () => startReviewer(deps, setup));
+    const queue = reviewOnWorkers(setup, jobs, onReport, reviewer ? async () => reviewer : () => startReviewer(deps, setup));
     search.queue.attach(queue);
     const stop = startProgress(system.terminal, tally);
     try {

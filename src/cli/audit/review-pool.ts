@@ -1,9 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import { createPrefilter } from '../../audit/prefilter.js';
 import type { BatchReport } from '../../audit/tally.js';
 import type { Reviewer } from '../../review/reviewer.js';
-import { auditBatch, type BatchContext } from './audit-batch.js';
-import { BytesReader } from './read-bytes.js';
+import { auditBatch, batchContext } from './audit-batch.js';
 import { UserError } from '../shared/user-error.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-setup.js';
 import { REVIEW_WORKER } from '../paths.js';
@@ -11,12 +9,6 @@ import { REVIEW_WORKER } from '../paths.js';
 const WORKER = REVIEW_WORKER;
 /** Files waiting behind a busy main thread before a worker is started to help. */
 const START_BACKLOG = 2;
-
-/** The main thread's own reading, prefiltering and review, as a worker's; the reviewer made at its first file. */
-function localContext(setup: WorkerSetup, reviewer: () => Promise<Reviewer>): BatchContext {
-  let made: Promise<Reviewer> | undefined;
-  return { root: setup.root, reader: new BytesReader(), prefilter: createPrefilter(), mode: setup.mode, level: setup.level, target: setup.options.target, reviewer: () => (made ??= reviewer()) };
-}
 
 /** Where files to review are pushed one by one, as they are found; `end` waits for the last report. */
 export interface ReviewQueue {
@@ -34,14 +26,14 @@ export interface ReviewQueue {
  * behind it (START_BACKLOG): up to `jobs - 2` while files still come (grep keeps a core busy, this
  * thread another), up to `jobs - 1` once `end` says none will. A worker costs its own start,
  * grammar and cold code: worth it for a tree with many files to parse, not for the 20-odd of a
- * kernel tree on two cores. Without `local`, only workers review; one is started when
+ * kernel tree on two cores. With `jobs` 1 it is the main thread alone. Without `local`, only workers review; one is started when
  * a file waits and every running worker is busy. Either way a tree with no file to parse starts
  * none, and each worker holds one file at a time: the files that reach this queue are the few
  * that are parsed, each worth a message.
  */
 export function reviewOnWorkers(setup: WorkerSetup, jobs: number, onReport: (r: BatchReport) => void, local?: () => Promise<Reviewer>): ReviewQueue {
   const maxWorkers = local ? jobs - 1 : jobs;
-  const here = local ? localContext(setup, local) : undefined;
+  const here = local ? batchContext(setup, local) : undefined;
   let localBusy = false;
   const workers: Worker[] = [];
   const idle: Worker[] = [];

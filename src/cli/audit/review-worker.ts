@@ -4,10 +4,8 @@
  * answering each with its report. A reviewer that cannot be made ends the audit.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createPrefilter } from '../../audit/prefilter.js';
-import { createReviewer, UnsupportedTargetError, type Reviewer } from '../../review/reviewer.js';
-import { auditBatch } from './audit-batch.js';
-import { BytesReader } from './read-bytes.js';
+import { createReviewer, UnsupportedTargetError } from '../../review/reviewer.js';
+import { auditBatch, batchContext } from './audit-batch.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-setup.js';
 
 const setup = workerData as WorkerSetup;
@@ -16,16 +14,7 @@ const post = (m: FromWorker) => port.postMessage(m);
 const fatal = (e: unknown) =>
   post({ type: 'fatal', usage: e instanceof UnsupportedTargetError, message: e instanceof Error ? e.message.split('\n', 1)[0]! : String(e) });
 
-let reviewer: Promise<Reviewer> | undefined;
-const ctx = {
-  root: setup.root,
-  reader: new BytesReader(),
-  prefilter: createPrefilter(),
-  mode: setup.mode,
-  level: setup.level,
-  target: setup.options.target,
-  reviewer: () => (reviewer ??= createReviewer(setup.options)),
-};
+const ctx = batchContext(setup, () => createReviewer(setup.options));
 // Start loading the grammar at once, while the first batches are still being prefiltered.
 ctx.reviewer().catch(fatal);
 
