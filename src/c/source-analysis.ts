@@ -119,24 +119,10 @@ export function analyzeSource(
     return tree;
   };
   const lines = new LineIndex(file.text);
-  // Bodies the review never enters are left out of the parse (blank-bodies.ts); when the parse does
-  // not give them back as blocks, the file is parsed whole.
-  const spans = blankableBodies(file.text, RELEVANT);
-  let blanked = spans.length > 0;
-  const position = (offset: number) => {
-    const p = lines.position(offset);
-    return { row: p.line - 1, column: p.column - 1 };
-  };
-  let main = parse(file.text, blanked ? rangesAround(spans, file.text.length, position) : undefined);
-  let parents = new Map<number, SyntaxNode>();
-  let index = indexNodes(main.rootNode, RELEVANT, calls, parents, file.text);
-  if (blanked && !blocksParsed(main.rootNode, spans)) {
-    main.delete();
-    blanked = false;
-    main = parse(file.text);
-    parents = new Map();
-    index = indexNodes(main.rootNode, RELEVANT, calls, parents, file.text);
-  }
+  const { tree: main, spans } = parseReviewed(file.text, lines, parse);
+  const blanked = spans.length > 0;
+  const parents = new Map<number, SyntaxNode>();
+  const index = indexNodes(main.rootNode, RELEVANT, calls, parents, file.text);
   let parsedText: string | undefined;
   let syntaxErrors: number | undefined;
   const trees: Tree[] = [main];
@@ -197,6 +183,26 @@ export function analyzeSource(
     },
     dispose: () => trees.forEach((t) => t.delete()),
   };
+}
+
+/**
+ * A text parsed as the review parses it: the bodies the review never enters left out of the parse
+ * (blank-bodies.ts), so the tree is that of the text with `spans` blanked; when the parse does not
+ * give them back as blocks, the text is parsed whole and `spans` is empty. `parse` parses a text
+ * within tree-sitter's included ranges (all of it without them).
+ */
+export function parseReviewed(text: string, lines: LineIndex, parse: (text: string, ranges?: Range[]) => Tree): { tree: Tree; spans: [number, number][] } {
+  const spans = blankableBodies(text, RELEVANT);
+  if (spans.length > 0) {
+    const position = (offset: number) => {
+      const p = lines.position(offset);
+      return { row: p.line - 1, column: p.column - 1 };
+    };
+    const tree = parse(text, rangesAround(spans, text.length, position));
+    if (blocksParsed(tree.rootNode, spans)) return { tree, spans };
+    tree.delete();
+  }
+  return { tree: parse(text), spans: [] };
 }
 
 /**

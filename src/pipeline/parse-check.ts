@@ -1,6 +1,7 @@
-import type { CParser, SyntaxNode, Tree } from '../c/parser.js';
-import { blank, blankableBodies } from '../c/blank-bodies.js';
-import { blocksParsed, countSyntaxErrors, RELEVANT, ReviewLimitError } from '../c/source-analysis.js';
+import type { CParser, SyntaxNode } from '../c/parser.js';
+import { blank } from '../c/blank-bodies.js';
+import { countSyntaxErrors, parseReviewed, ReviewLimitError } from '../c/source-analysis.js';
+import { LineIndex } from '../text/line-index.js';
 import type { ParseFacts, Reviewer } from '../review/reviewer.js';
 import type { Finding } from '../types.js';
 import { withdrawBreakingFixes, type Region } from './withdraw-breaking-fixes.js';
@@ -42,20 +43,10 @@ export function parseChecked(reviewer: Reviewer): Reviewer {
  * back as blocks.
  */
 function parseFacts(parser: CParser, text: string): ParseFacts {
-  const spans = blankableBodies(text, RELEVANT);
-  let parsed = text;
-  let tree: Tree | null = null;
-  if (spans.length > 0) {
-    tree = parser.parse((parsed = blank(text, spans)));
-    if (!blocksParsed(tree.rootNode, spans)) {
-      tree.delete();
-      tree = null;
-      parsed = text;
-    }
-  }
-  tree ??= parser.parse(parsed);
+  // No deadline: the check's own time limit is checked between its parses.
+  const { tree, spans } = parseReviewed(text, new LineIndex(text), (t, ranges) => parser.parseWithin(t, Infinity, ranges)!);
   try {
-    return { text: parsed, syntaxErrors: countSyntaxErrors(tree.rootNode), functions: outerFunctions(tree.rootNode) };
+    return { text: blank(text, spans), syntaxErrors: countSyntaxErrors(tree.rootNode), functions: outerFunctions(tree.rootNode) };
   } finally {
     tree.delete();
   }
