@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Range, Tree } from 'web-tree-sitter';
 
@@ -19,9 +20,13 @@ export function loadCParser(): Promise<CParser> {
     // Imported here, not at the top: a run that parses nothing (help, an audit until its first
     // file) does not load the grammar's runtime, and the audit's grep starts sooner.
     const { Language, Parser } = await import('web-tree-sitter');
-    await Parser.init();
+    // Both WebAssembly files are named from this module's place, not from web-tree-sitter's (the
+    // CLI's bundle holds web-tree-sitter), and the grammar is handed over as bytes: given a path,
+    // Language.load would import() fs/promises, and the bundle runs from a V8 code cache, where a
+    // script has no import() (src/cli/code-cache.ts). They are the program's own files, not input.
     const require = createRequire(import.meta.url);
-    const language = await Language.load(require.resolve('tree-sitter-c/tree-sitter-c.wasm'));
+    await Parser.init({ locateFile: () => require.resolve('web-tree-sitter/tree-sitter.wasm') });
+    const language = await Language.load(readFileSync(require.resolve('tree-sitter-c/tree-sitter-c.wasm')));
     const parser = new Parser();
     parser.setLanguage(language);
     return {

@@ -1,9 +1,6 @@
-import { audit } from './audit/audit.js';
 import type { CreateReviewer } from './check/start-reviewer.js';
-import { installHook } from './hook/install-hook.js';
 import type { ExitCode } from './shared/exit-codes.js';
 import type { Io } from './shared/io.js';
-import { modelCommand } from './model/model-command.js';
 
 export interface Deps {
   createReviewer: CreateReviewer;
@@ -15,6 +12,11 @@ export type CommandRunner = (argv: readonly string[], io: Io, deps: Deps) => Pro
 /**
  * The subcommands other than `check` (which keeps its own parser in args.ts). Each lives in its
  * own file under src/cli/ and is registered here by name; it handles its own --help and throws
- * UserError for bad usage, which run() turns into one line and exit code 2.
+ * UserError for bad usage, which run() turns into one line and exit code 2. Each is loaded when it
+ * runs: a check does not load the audit's workers, the model's compiler runs nor the hook's writes.
  */
-export const COMMANDS: Record<string, CommandRunner> = { audit: (argv, io, deps) => audit(argv, io, deps), 'install-hook': installHook, model: modelCommand };
+export const COMMANDS: Record<string, CommandRunner> = {
+  audit: async (argv, io, deps) => (await import('./audit/audit.js')).audit(argv, io, deps),
+  'install-hook': async (argv, io, deps) => (await import('./hook/install-hook.js')).installHook(argv, io, deps),
+  model: async (argv, io, deps) => (await import('./model/model-command.js')).modelCommand(argv, io, deps),
+};

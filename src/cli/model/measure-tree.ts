@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { loadCParser } from '../../c/parser.js';
 import type { MeasuredContract } from '../../model/contract.js';
 import type { Generation } from '../../model/generation.js';
@@ -28,7 +27,7 @@ export async function measureTree(tree: Tree, treeArg: string, gen: Generation, 
   if (header === null) throw new UserError(`no ${HEADER} in tree '${treeArg}'`);
   const core = readTreeFile(tree, CORE, io);
   const cc = compilerCommand();
-  const key = `${gen.id}\0${tree.root}\0${cc.join(' ')}\0${createHash('sha256').update(header).update('\0').update(core ?? '').digest('hex')}`;
+  const key = `${gen.id}\0${tree.root}\0${cc.join(' ')}\0${process.getBuiltinModule('node:crypto').createHash('sha256').update(header).update('\0').update(core ?? '').digest('hex')}`;
   const cached = measured.get(key);
   if (cached) return cached;
   const layout = wordLayout(core, gen);

@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../shared/user-error.js';
 
@@ -23,6 +21,9 @@ function firstError(stderr: string, dir: string): string {
  * crashes or does not finish is an internal error.
  */
 export function runHarness(source: string, cc: readonly string[] = compilerCommand()): string {
+  // Loaded here, not at start: most runs compile no harness.
+  const { spawnSync } = process.getBuiltinModule('node:child_process');
+  const os = process.getBuiltinModule('node:os');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memcg-verify-'));
   try {
     const file = path.join(dir, 'harness.c');

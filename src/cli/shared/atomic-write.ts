@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 /**
  * Replaces a file's contents atomically: writes a temporary file in the same directory, keeps
@@ -12,7 +11,7 @@ export function writeFileAtomic(file: string, text: string): void {
   const dir = path.dirname(file);
   const stat = fs.statSync(file);
   const mode = stat.mode & 0o7777;
-  const temp = path.join(dir, `.${path.basename(file)}.memcg-review-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(dir, `.${path.basename(file)}.memcg-review-${process.pid}-${process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex')}.tmp`);
   let fd = fs.openSync(temp, 'wx', mode);
   try {
     fs.writeFileSync(fd, text);

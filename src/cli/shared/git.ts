@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { UserError } from './user-error.js';
 
 /** git said no: its first line of stderr. */
@@ -12,7 +11,8 @@ export class GitError extends Error {
  */
 export function git(dir: string, args: readonly string[]): string {
   try {
-    return execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+    // node:child_process is loaded on the first git run, not at start: a check without --git never needs it.
+    return process.getBuiltinModule('node:child_process').execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { stderr?: string };
     if (err.code === 'ENOENT') throw new UserError('--git needs git, which was not found on PATH');

@@ -20,7 +20,11 @@ export function nodeIo(version: string): Io {
       }
       return Buffer.concat(chunks).toString('utf8');
     },
-    stdinIsTTY: process.stdin.isTTY === true,
+    // A getter: process.stdin is made on first use (net, tty and streams, ~9 ms), and a check of
+    // files never reads it.
+    get stdinIsTTY() {
+      return process.stdin.isTTY === true;
+    },
     stdoutIsTTY: process.stdout.isTTY === true,
     env: process.env,
     fs: {
