@@ -43,8 +43,8 @@ await build({
   banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
 
-// The training run, in a process of its own under node's default flags (V8 takes a cache only under
-// the flags it was made with).
+// The training run, in a process of its own under node's default flags, as `node dist/cli/main.js`
+// runs (V8 takes a cache only under the flags it was made with); its reports are not shown.
 const { NODE_OPTIONS: _, ...env } = process.env;
-const train = spawnSync(process.execPath, [path.join(root, 'scripts/train-code-cache.mjs')], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-if (train.status !== 0) throw new Error(`scripts/train-code-cache.mjs failed (exit ${train.status})`);
+const train = spawnSync(process.execPath, [path.join(root, 'scripts/train-code-cache.mjs')], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+if (train.status !== 0) throw new Error(`scripts/train-code-cache.mjs failed (exit ${train.status}):\n${train.stderr}`);

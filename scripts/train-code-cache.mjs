@@ -1,20 +1,21 @@
 #!/usr/bin/env node
 /**
- * Makes dist/cli/cli.cache, V8's code cache of the CLI's bundle (scripts/bundle.mjs runs it). The
- * bundle is compiled as the launcher compiles it (src/cli/code-cache.ts, under --liftoff-only), the
- * CLI reviews the bundled example series, and the cache is taken after the run: V8 compiles a
- * function when it is first called, and a cache made before the run would hold little more than
- * the top level.
+ * Makes dist/cli/cli.cache, V8's code cache of the CLI's bundle (the last step of scripts/bundle.mjs,
+ * which runs it in a process of its own under node's default flags). The bundle is compiled as the
+ * launcher compiles it (src/cli/code-cache.ts, under the same V8 flags), the CLI reviews the bundled
+ * example series, and the cache is taken after the runs: V8 compiles a function when it is first
+ * called, and a cache made before them would hold little more than the top level.
  */
 import fs from 'node:fs';
-import v8 from 'node:v8';
 
-v8.setFlagsFromString('--liftoff-only');
-const { CLI_CODE_CACHE, loadBundle } = await import('../dist/cli/code-cache.js');
+const { CLI_CODE_CACHE, loadBundle, setCliV8Flags } = await import('../dist/cli/code-cache.js');
+setCliV8Flags();
 const loaded = loadBundle(undefined);
 if (!loaded) throw new Error('dist/cli/cli.cjs is missing');
+// The check of a series without a tree, its report and its fixes (the demo series has some).
 const RUNS = [
   ['check', 'fixtures/demo/series.mbox'],
+  ['check', '--diff', 'fixtures/demo/series.mbox'],
 ];
 for (const argv of RUNS) {
   await loaded.cli.main(argv);
