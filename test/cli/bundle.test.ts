@@ -1,23 +1,36 @@
 /**
- * The built CLI is bundled (scripts/bundle.mjs): main.js and the audit's worker each load no module
- * of dist/ but themselves, and what they find beside their code (package.json, the rule pages, the
- * worker, main.js for hooks) is found from the bundle's place.
+ * The built CLI is bundled (scripts/bundle.mjs): main.js is a launcher that runs dist/cli/cli.cjs,
+ * the CLI as one CommonJS script, with its V8 code cache (dist/cli/cli.cache, made at build time);
+ * the audit's worker is one module too. What they find beside their code (package.json, the rule
+ * pages, the worker, main.js for hooks) is found from the bundles' place.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { build, MAIN, ROOT, spawnCli } from '../helpers/spawn-cli.js';
 
 beforeAll(() => build(), 120_000);
 
-/** Relative module specifiers in a built file: `from './x.js'`, `import('../y.js')`. */
-const relativeImports = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]);
+const CLI_DIR = path.join(ROOT, 'dist/cli');
 
-test('main.js and the worker are single modules: no relative import is left', () => {
-  const worker = path.join(ROOT, 'dist/cli/audit/review-worker.js');
-  expect(relativeImports(MAIN)).toEqual([]);
-  expect(relativeImports(worker)).toEqual([]);
+/** Relative module specifiers in a built file: `from './x.js'`, `import('../y.js')`, `require("./z")`. */
+const relativeImports = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/(?:from|import|require)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]);
+
+test('main.js, the CLI bundle and the worker load no module of dist/ but the bundle itself', () => {
+  // main.js imports tsc's cli.js only when there is no bundle (a build by tsc alone).
+  expect(relativeImports(MAIN)).toEqual(['./cli.js']);
+  expect(relativeImports(path.join(CLI_DIR, 'cli.cjs'))).toEqual([]);
+  expect(relativeImports(path.join(CLI_DIR, 'audit/review-worker.js'))).toEqual([]);
   // The unbundled modules beside them still import each other (the check above can find imports).
-  expect(relativeImports(path.join(ROOT, 'dist/cli/run.js')).length).toBeGreaterThan(0);
+  expect(relativeImports(path.join(CLI_DIR, 'run.js')).length).toBeGreaterThan(0);
+});
+
+test('no import() is left in the CLI bundle but web-tree-sitter\'s for a grammar given by path, which the CLI never does', () => {
+  // A script compiled from a code cache has no dynamic import callback: an import() it reaches fails.
+  // The CLI hands the grammar to Language.load as bytes (src/c/parser.ts).
+  const source = fs.readFileSync(path.join(CLI_DIR, 'cli.cjs'), 'utf8');
+  expect([...source.matchAll(/\bimport\s*\(([^)]*)\)/g)].map((m) => m[1])).toEqual(['"fs/promises"']);
+  expect(source).toMatch(/if \(input instanceof Uint8Array\) \{\s*bytes = Promise\.resolve\(input\);/);
 });
 
 test('the bundle finds package.json, the worker and the rule pages from its own place', () => {
@@ -37,3 +50,78 @@ test('the bundle finds package.json, the worker and the rule pages from its own 
     fs.rmSync(tree, { recursive: true, force: true });
   }
 }, 60_000);
+
+describe('the code cache', () => {
+  // A copy of the launcher, the bundle and its cache in a folder of their own (packages still resolve
+  // from the repository's node_modules), to damage or edit without touching dist/.
+  let copy: string;
+  let cli: string;
+  beforeEach(() => {
+    copy = fs.mkdtempSync(path.join(ROOT, 'test-artifacts-cache-'));
+    cli = path.join(copy, 'dist/cli');
+    fs.mkdirSync(cli, { recursive: true });
+    for (const name of ['main.js', 'cli.cjs', 'cli.cache']) fs.copyFileSync(path.join(CLI_DIR, name), path.join(cli, name));
+    fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(copy, 'package.json'));
+  });
+  afterEach(() => fs.rmSync(copy, { recursive: true, force: true }));
+
+  const run = (argv: string[]) => {
+    const { FORCE_COLOR: _force, NO_COLOR: _no, ...inherited } = process.env;
+    const r = spawnSync(process.execPath, [path.join(cli, 'main.js'), ...argv], { cwd: ROOT, encoding: 'utf8', input: '', env: { ...inherited, NODE_OPTIONS: '' } });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+  const DEMO = ['check', 'fixtures/demo/series.mbox'];
+  const cacheFile = () => path.join(cli, 'cli.cache');
+
+  it('is what main.js runs: the bytecode in the cache, not the source beside it', () => {
+    // V8 checks a cache against its source's length only. The same-length edit of a text the
+    // training run compiled (run()'s --version line) is seen only when the bundle is compiled from
+    // its source: with the cache, the cached bytecode prints the text as the build made it.
+    const bundle = path.join(cli, 'cli.cjs');
+    const source = fs.readFileSync(bundle, 'utf8');
+    const edited = source.replace('io.stdout(`memcg-review ${io.version}', 'io.stdout(`MEMCG-REVIEW ${io.version}');
+    expect(edited).not.toBe(source);
+    expect(edited.length).toBe(source.length);
+    fs.writeFileSync(bundle, edited);
+    expect(run(['--version']).out).toMatch(/^memcg-review /);
+    fs.rmSync(cacheFile());
+    expect(run(['--version']).out).toMatch(/^MEMCG-REVIEW /);
+  });
+
+  it('is not needed: absent, damaged or foreign, the same report, exit code and no stderr', () => {
+    const expected = run(DEMO);
+    expect(expected.code).toBe(1);
+    expect(expected.err).toBe('');
+    expect(expected.out).toContain('page_memcg_check(page)');
+    const cache = fs.readFileSync(cacheFile());
+    // Damaged inside: V8 would deserialize it as it is (and can crash) without the checksum it verifies.
+    const damaged = Buffer.from(cache);
+    for (let k = 1000; k < damaged.length; k += 997) damaged[k]! ^= 0x5a;
+    const variants: [string, Buffer | null][] = [
+      ['damaged', damaged],
+      ['truncated', cache.subarray(0, cache.length >> 1)],
+      ['foreign', Buffer.from('not a code cache\n'.repeat(100))],
+      ['empty', Buffer.alloc(0)],
+      ['absent', null],
+    ];
+    for (const [name, bytes] of variants) {
+      if (bytes) fs.writeFileSync(cacheFile(), bytes);
+      else fs.rmSync(cacheFile(), { force: true });
+      expect({ name, ...run(DEMO) }).toEqual({ name, ...expected });
+    }
+  }, 60_000);
+
+  it('is never written at run time, there or not (an install may be read-only)', () => {
+    const listing = () => fs.readdirSync(cli).map((name) => {
+      const s = fs.statSync(path.join(cli, name));
+      return `${name} ${s.size} ${s.mtimeMs}`;
+    }).sort();
+    const there = listing();
+    expect(run(DEMO).code).toBe(1);
+    expect(listing()).toEqual(there);
+    fs.rmSync(cacheFile());
+    const gone = listing();
+    expect(run(DEMO).code).toBe(1);
+    expect(listing()).toEqual(gone);
+  }, 60_000);
+});
