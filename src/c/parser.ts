@@ -22,8 +22,9 @@ export function loadCParser(): Promise<CParser> {
     const { Language, Parser } = await import('web-tree-sitter');
     // Both WebAssembly files are named from this module's place, not from web-tree-sitter's (the
     // CLI's bundle holds web-tree-sitter), and the grammar is handed over as bytes: given a path,
-    // Language.load would import() fs/promises, and the bundle runs from a V8 code cache, where a
-    // script has no import() (src/cli/code-cache.ts). They are the program's own files, not input.
+    // Language.load would load fs/promises with a dynamic import, which a script compiled from a V8
+    // code cache cannot do (the CLI's bundle, see src/cli/code-cache.ts). Both are the program's
+    // own files, never input.
     const require = createRequire(import.meta.url);
     await Parser.init({ locateFile: () => require.resolve('web-tree-sitter/tree-sitter.wasm') });
     const language = await Language.load(readFileSync(require.resolve('tree-sitter-c/tree-sitter-c.wasm')));
