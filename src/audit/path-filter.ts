@@ -10,6 +10,8 @@ import { isCFile } from '../review/is-c-file.js';
 export interface PathFilter {
   file(path: string): boolean;
   directory(path: string): boolean;
+  /** True when no --include or --exclude narrows it: every C file outside dot folders is read. */
+  readonly everything: boolean;
   /** The --include globs that have selected no file so far (a typo, most likely). */
   unmatched(): string[];
 }
@@ -32,6 +34,7 @@ export function pathFilter(include: readonly string[], exclude: readonly string[
       return selected;
     },
     directory: (p) => !exc.some((m) => m(p) || m(`${p}/`)),
+    everything: include.length === 0 && exclude.length === 0,
     unmatched: () => include.filter((_, k) => !used.has(k)),
   };
 }

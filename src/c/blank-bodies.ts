@@ -11,10 +11,14 @@ import type { Point, Range } from './parser.js';
  *
  * A body is blanked only when a plain scan is sure of it: a `{` at file level right after a `)`
  * (a function's head, attributes and macros like `SYSCALL_DEFINE2(...)` included) and its matching
- * `}`, holding no relevant token and no preprocessor line (an `#if` half could hold an unmatched
- * brace). Comments, strings and character literals are skipped; when the scan meets anything it
- * cannot follow (an open comment or string, unbalanced braces), nothing is blanked. The caller
- * still checks the parse: every blanked span must come back as the body of a function definition.
+ * `}`, holding no relevant token. Its preprocessor conditionals (`#if`/`#ifdef`/`#ifndef` to
+ * `#endif`, opened and closed inside it) must leave the braces as they found them in every branch,
+ * so that whichever branches a build takes (tree-sitter reads them all) the body ends at that `}`;
+ * a conditional that opens or closes outside the body, or a branch that leaves a brace open,
+ * keeps the body. Comments, strings and character literals are skipped; when the scan meets
+ * anything it cannot follow (an open comment or string, unbalanced braces), nothing is blanked.
+ * The caller still checks the parse: every blanked span must come back as the body of a function
+ * definition.
  */
 
 /** Spans [start, end) strictly inside the braces of the bodies to blank, in order. */
@@ -25,7 +29,9 @@ export function blankableBodies(text: string, relevant: RegExp): [number, number
   let depth = 0;
   let lineStart = true;
   let open = -1;
-  let directive = false;
+  // The body's open conditionals: the brace depth each began at. `unsure`: the body is kept.
+  const conditionals: number[] = [];
+  let unsure = false;
   let last = '';
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -39,7 +45,7 @@ export function blankableBodies(text: string, relevant: RegExp): [number, number
       continue;
     }
     if (lineStart && c === 35 /* # */) {
-      if (depth > 0) directive = true;
+      if (depth > 0 && !unsure) unsure = !followConditional(conditionalKind(text, i), depth, conditionals);
       const end = directiveEnd(text, i);
       if (end < 0) return [];
       i = end;
@@ -66,13 +72,16 @@ export function blankableBodies(text: string, relevant: RegExp): [number, number
     if (c === 123 /* { */) {
       if (depth === 0) {
         open = last === ')' ? i : -1;
-        directive = false;
+        unsure = false;
+        conditionals.length = 0;
       }
       depth++;
     } else if (c === 125 /* } */) {
       if (depth === 0) return [];
       depth--;
-      if (depth === 0 && open >= 0 && !directive && i > open + 1) blocks.push([open + 1, i]);
+      // A branch that closes a brace it did not open.
+      if (conditionals.length > 0 && depth < conditionals[conditionals.length - 1]!) unsure = true;
+      if (depth === 0 && open >= 0 && !unsure && conditionals.length === 0 && i > open + 1) blocks.push([open + 1, i]);
     }
     last = text[i]!;
     i++;
@@ -119,6 +128,38 @@ export function rangesAround(spans: readonly [number, number][], length: number,
     at = e;
   }
   return ranges;
+}
+
+type Conditional = 'open' | 'branch' | 'close' | null;
+
+/** What the preprocessor line at `i` (its '#') does to conditionals: opens one, starts a branch, closes one, or none of these. */
+function conditionalKind(text: string, i: number): Conditional {
+  let k = i + 1;
+  while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+  let end = k;
+  while (end < text.length && /[a-z]/.test(text[end]!)) end++;
+  const word = text.slice(k, end);
+  if (word === 'if' || word === 'ifdef' || word === 'ifndef') return 'open';
+  if (word === 'else' || word === 'elif' || word === 'elifdef' || word === 'elifndef') return 'branch';
+  if (word === 'endif') return 'close';
+  return null;
+}
+
+/**
+ * Follows a conditional line met at brace `depth` inside a body: false when the body can no
+ * longer be blanked (a branch or an end with braces left open, or one of a conditional opened
+ * outside the body).
+ */
+function followConditional(kind: Conditional, depth: number, conditionals: number[]): boolean {
+  if (kind === null) return true;
+  if (kind === 'open') {
+    conditionals.push(depth);
+    return true;
+  }
+  const began = conditionals[conditionals.length - 1];
+  if (began === undefined || began !== depth) return false;
+  if (kind === 'close') conditionals.pop();
+  return true;
 }
 
 /** Past a preprocessor line at `i`: its continuations and block comments included; -1 for an open comment. */

@@ -23,6 +23,7 @@ const MEMCG_FIELDS = new Set(['mem_cgroup', 'obj_cgroups', 'memcg_data']);
  */
 export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: ReadonlySet<string>, parents: Map<number, SyntaxNode>, text: string): NodeIndex {
   const index: NodeIndex = { memcgFields: [], memcgCalls: [], comments: [], macroValues: [], structs: [], functions: [], fileDeclarations: [] };
+  const named = namedTypes(root);
   const cursor = root.walk();
   // Depth of function bodies and blocks: declarations outside them are file level. The walk is a
   // loop, not a recursion, so 100,000 nested parentheses do not exhaust the stack.
@@ -30,8 +31,20 @@ export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: Readon
   const ancestors: SyntaxNode[] = [];
   let blockDepth = 0;
   for (;;) {
-    const type = cursor.nodeType;
+    const typeId = cursor.nodeTypeId;
+    // Anonymous nodes (punctuation, keywords) are leaves none of the rules keeps: no node object
+    // is made for them (about half of all nodes), and their parent is asked of tree-sitter. An
+    // ERROR node's type id (65535) is past the language's table: not known anonymous.
+    if (named[typeId] === false) {
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return index;
+        ancestors.pop();
+        if (blocks.pop()) blockDepth--;
+      }
+      continue;
+    }
     const n = cursor.currentNode;
+    const type = n.type;
     const parent = ancestors[ancestors.length - 1];
     if (parent) parents.set(n.id, parent);
     let descend = true;
@@ -87,4 +100,12 @@ export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: Readon
       if (blocks.pop()) blockDepth--;
     }
   }
+}
+
+/** Per node type id of the tree's language, whether it is a named type (a few hundred ids: read per walk). */
+function namedTypes(root: SyntaxNode): boolean[] {
+  const language = root.tree.language;
+  const named: boolean[] = [];
+  for (let id = 0; id < language.nodeTypeCount; id++) named.push(language.nodeTypeIsNamed(id));
+  return named;
 }

@@ -42,12 +42,25 @@ describe('blankableBodies', () => {
   test('the bodies of functions with no relevant token, after a ) at file level; not structs, initializers or relevant ones', () => {
     expect(bodies(FILE)).toEqual([
       `\n\tconst char *s = "}{";\n\tchar c = '}';\n\treturn a + s[0] + c; // }\n`,
+      '\n#ifdef CONFIG_X\n\ta++;\n#endif\n\treturn a;\n',
       '\n\treturn n;\n',
     ]);
   });
 
-  test('a body with a preprocessor line is kept (an #if half may hold a brace)', () => {
-    expect(bodies(FILE).some((b) => b.includes('a++'))).toBe(false);
+  test('a body whose conditionals leave the braces as they found them in every branch is blanked', () => {
+    const text = [
+      'int f(int a)', '{', '#if defined(A)', '\tif (a) {', '\t\ta++;', '\t}', '#elif B', '\ta--;', '#else', '# ifdef C', '\t{ a = 0; }', '# endif', '#endif', '#define LOCAL 1', '\treturn a;', '}', '',
+    ].join('\n');
+    expect(bodies(text)).toEqual([text.slice(text.indexOf('{') + 1, text.lastIndexOf('}'))]);
+  });
+
+  test.each([
+    ['a branch that leaves a brace open', 'int f(int a)\n{\n#ifdef X\n\tif (a) {\n#endif\n\t\ta++;\n#ifdef X\n\t}\n#endif\n\treturn a;\n}\n'],
+    ['a branch that closes a brace it did not open', 'int f(int a)\n{\n\tif (a) {\n#ifdef X\n\t}\n\tif (a) {\n#endif\n\t}\n\treturn a;\n}\n'],
+    ['a conditional left open in the body', 'int f(int a)\n{\n#ifdef X\n\treturn a;\n}\n#endif\n'],
+    ['a conditional opened before the body', '#ifdef X\nint f(int a)\n{\n#else\nint f(long a)\n{\n#endif\n\treturn a;\n}\n'],
+  ])('a body is kept on %s', (_, text) => {
+    expect(bodies(text).filter((b) => b.includes('return a'))).toEqual([]);
   });
 
   test.each([
@@ -106,7 +119,7 @@ describe('rangesAround and blank', () => {
     const parser = await loadCParser();
     const text = `const char *s = "é😀";\r\n${FILE}`;
     const spans = blankableBodies(text, RELEVANT);
-    expect(spans.length).toBe(2);
+    expect(spans.length).toBe(3);
     const lines = text.split('\n');
     const position = (offset: number) => {
       const before = text.slice(0, offset).split('\n');

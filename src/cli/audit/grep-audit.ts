@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { FIND_ARGV, parseFindEntry, splitNul } from '../../audit/find-entries.js';
+import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { FIND_ARGV, FIND_ENV, FindTally, findLeanArgv, parseFindEntry, splitNul } from '../../audit/find-entries.js';
 import { GREP_ENV, grepArgv, grepPaths } from '../../audit/grep-argv.js';
 import type { PathFilter } from '../../audit/path-filter.js';
 import { emptyBatch, type BatchReport } from '../../audit/tally.js';
@@ -23,8 +25,10 @@ export interface NativeCommands {
  * with their sizes), to which the walk's own rules are applied here (the path filter, a folder
  * under an excluded one not walked, links counted); grep -rlE (grepArgv) names the files holding
  * a relevant literal. A file both accept goes to `queue` at once, to be read, prefiltered again
- * and reviewed exactly as the JavaScript path would, while find and grep go on. Every other file
- * is counted as one the prefilter skipped. A file over MAX_READ_BYTES and a name that is not
+ * and reviewed exactly as the JavaScript path would, while find and grep go on. When nothing
+ * narrows the audit, grep's own rules select the same files as the walk: a file grep names is
+ * queued as soon as grep names it, and find lists the others by their sizes alone (findLeanArgv).
+ * Every other file is counted as one the prefilter skipped. A file over MAX_READ_BYTES and a name that is not
  * UTF-8 go to `queue` too, where they get the notes the JavaScript path gives them.
  *
  * When a command is missing or fails (an unreadable file or folder: exit status 2 for grep, 1
@@ -45,22 +49,31 @@ export async function grepAudit(
   signal?: AbortSignal,
 ): Promise<WalkCounts | GrepFallback> {
   const counts: WalkCounts = { symlinks: 0, unreadable: [] };
+  // Nothing narrows the audit: grep's own --include and --exclude-dir select the files find lists,
+  // so a file grep names is reviewed at once and find only counts (findLeanArgv).
+  const lean = filter.everything;
+  const queued = new Set<string>();
+  const push = (name: string) => {
+    if (queued.has(name)) return;
+    queued.add(name);
+    queue.push(name);
+  };
+  /** Files find listed in full that wait for grep (narrowed audits only), with their sizes. */
   const unmatched = new Map<string, number>();
+  /** Files find listed in full, with their sizes (lean). */
+  const listed = new Map<string, number>();
   const named = new Set<string>();
-  const grep = run(commands.grep ?? 'grep', grepArgv(literals, grepPaths(rootEntries(root), first)), root, GREP_ENV, [0, 1], signal, (record) => {
+  const grep = run(commands.grep ?? 'grep', grepArgv(literals, grepPaths(rootEntries(root), first)), root, GREP_ENV, [0, 1], signal, strings((record) => {
     const name = record.startsWith('./') ? record.slice(2) : record;
-    const size = unmatched.get(name);
-    if (size === undefined) named.add(name);
-    else {
-      unmatched.delete(name);
-      queue.push(name);
-    }
-  });
+    if (lean) push(name);
+    else if (unmatched.delete(name)) push(name);
+    else named.add(name);
+  }));
 
   const walked = new Set<string>(['']);
   const folderIds = new Set<string>();
   let odd: string | undefined;
-  const find = run(commands.find ?? 'find', FIND_ARGV, root, {}, [0], signal, (record) => {
+  const tally = new FindTally((record) => {
     const entry = parseFindEntry(record);
     if (!entry) {
       odd ??= `find printed an entry it was not asked for: ${JSON.stringify(record.slice(0, 80))}`;
@@ -77,28 +90,80 @@ export async function grepAudit(
     else if (entry.kind === 'link') counts.symlinks++;
     else if (filter.file(entry.path)) {
       const rel = entry.path;
-      if (named.delete(rel) || entry.size > MAX_READ_BYTES || rel.includes('\uFFFD')) queue.push(rel);
+      const read = entry.size > MAX_READ_BYTES || rel.includes('\uFFFD');
+      if (lean) {
+        listed.set(rel, entry.size);
+        if (read) push(rel);
+      } else if (named.delete(rel) || read) push(rel);
       else unmatched.set(rel, entry.size);
     }
+  });
+  const find = run(commands.find ?? 'find', lean ? findLeanArgv(MAX_READ_BYTES) : FIND_ARGV, root, FIND_ENV, [0], signal, {
+    data: (chunk) => tally.push(chunk),
+    end: () => tally.end(),
   });
 
   const [found, searched] = await Promise.all([find, grep]);
   const trouble = odd ?? (found !== 'ok' ? found : searched !== 'ok' ? searched : undefined);
   if (trouble) return { fallback: trouble };
+  counts.symlinks += tally.links;
   const skipped = emptyBatch();
-  for (const size of unmatched.values()) {
-    skipped.files++;
-    skipped.bytes += size;
+  if (lean) {
+    // Every file find listed, less those queued for review: find gave the size of a file listed
+    // in full; one grep named that find listed by its size alone is measured here (as find did: lstat).
+    skipped.files = tally.files + listed.size;
+    skipped.bytes = tally.bytes;
+    for (const size of listed.values()) skipped.bytes += size;
+    for (const name of queued) {
+      const size = listed.get(name) ?? sizeOf(path.join(root, name));
+      if (size === undefined) continue;
+      skipped.files--;
+      skipped.bytes -= size;
+    }
+  } else {
+    for (const size of unmatched.values()) {
+      skipped.files++;
+      skipped.bytes += size;
+    }
   }
   onReport(skipped);
   return counts;
 }
 
-/**
- * Runs a command in `root`, handing each NUL-terminated record it prints to `onRecord` ('./'
- * left on); 'ok' when it exits with one of `okCodes`, else why not.
- */
-function run(command: string, argv: readonly string[], root: string, env: Record<string, string>, okCodes: number[], signal: AbortSignal | undefined, onRecord: (record: string) => void): Promise<'ok' | string> {
+/** A file's size as find -P gives it (the link itself, never followed); undefined when it is gone. */
+function sizeOf(file: string): number | undefined {
+  try {
+    return fs.lstatSync(file).size;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A command's output as NUL-terminated strings ('./' left on). */
+function strings(onRecord: (record: string) => void): Output {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  return {
+    data: (chunk) => {
+      const split = splitNul(decoder.write(chunk), rest);
+      rest = split.rest;
+      for (const record of split.records) onRecord(record);
+    },
+    end: () => {
+      rest += decoder.end();
+      if (rest !== '') onRecord(rest);
+    },
+  };
+}
+
+/** What a command prints, as it comes, then its end. */
+interface Output {
+  data(chunk: Buffer): void;
+  end(): void;
+}
+
+/** Runs a command in `root`, handing what it prints to `output`; 'ok' when it exits with one of `okCodes`, else why not. */
+function run(command: string, argv: readonly string[], root: string, env: Record<string, string>, okCodes: number[], signal: AbortSignal | undefined, output: Output): Promise<'ok' | string> {
   return new Promise((resolve) => {
     let child;
     try {
@@ -107,21 +172,15 @@ function run(command: string, argv: readonly string[], root: string, env: Record
       resolve(`${command} could not be started: ${(e as Error).message}`);
       return;
     }
-    let rest = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      const split = splitNul(chunk, rest);
-      rest = split.rest;
-      for (const record of split.records) onRecord(record);
-    });
+    child.stdout.on('data', (chunk: Buffer) => output.data(chunk));
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
       if (stderr.length < 4096) stderr += chunk;
     });
     child.on('error', (e) => resolve(`${command} could not be started: ${e.message}`));
     child.on('close', (code, signal) => {
-      if (rest !== '') onRecord(rest);
+      output.end();
       if (code !== null && okCodes.includes(code)) resolve('ok');
       else resolve(`${command} exited with ${signal ?? `status ${code}`}${stderr ? `: ${stderr.split('\n', 1)[0]}` : ''}`);
     });

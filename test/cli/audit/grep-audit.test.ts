@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathFilter } from '../../../src/audit/path-filter.js';
+import { MAX_READ_BYTES } from '../../../src/cli/audit/read-bytes.js';
 import { walkTree } from '../../../src/cli/audit/walk-tree.js';
 import { grepCandidates, jsCandidates } from '../../helpers/prefilter-candidates.js';
 import { tempDir } from '../../helpers/tree.js';
@@ -44,7 +45,35 @@ test('grep pushes exactly the files the JavaScript prefilter lets through, and c
   expect(g.pushed).toEqual(js);
   const walked = [...walkTree(tree, all, { symlinks: 0, unreadable: [] })];
   expect(g.skipped).toBe(walked.length - js.length);
+  const skippedBytes = walked.filter((f) => !js.includes(f)).reduce((n, f) => n + fs.lstatSync(path.join(tree, f)).size, 0);
+  expect(g.bytes).toBe(skippedBytes);
   expect(g.walked).toEqual({ symlinks: 2, unreadable: [] });
+});
+
+test('the lean listing (nothing narrows the audit) and the full one give the same files and counts', async () => {
+  const lean = pathFilter([], []);
+  // Narrows nothing, but is a filter: find lists every file in full and the filter is applied here.
+  const full = pathFilter(['*.c', '*.h'], []);
+  expect([lean.everything, full.everything]).toEqual([true, false]);
+  expect(await grepCandidates(tree, lean)).toEqual(await grepCandidates(tree, full));
+});
+
+test('the lean listing still queues a file too large to read and a name that is not UTF-8, once each', async () => {
+  const odd = tempDir('memcg-grep-lean-');
+  try {
+    fs.mkdirSync(path.join(odd, 'lib'));
+    fs.writeFileSync(Buffer.concat([Buffer.from(path.join(odd, 'lib/bad')), Buffer.from([0xff]), Buffer.from('.c')]), 'int x;\n');
+    fs.writeFileSync(Buffer.concat([Buffer.from(path.join(odd, 'lib/named')), Buffer.from([0xfe]), Buffer.from('.c')]), 'page->mem_cgroup;\n');
+    fs.writeFileSync(path.join(odd, 'lib/plain.c'), 'int plain;\n');
+    // Sparse: larger than MAX_READ_BYTES on disk's word, nothing written.
+    fs.truncateSync((fs.writeFileSync(path.join(odd, 'lib/huge.h'), ''), path.join(odd, 'lib/huge.h')), MAX_READ_BYTES + 1);
+    const lean = await grepCandidates(odd, pathFilter([], []));
+    expect(lean.pushed).toEqual(['lib/bad\uFFFD.c', 'lib/huge.h', 'lib/named\uFFFD.c']);
+    expect({ skipped: lean.skipped, bytes: lean.bytes }).toEqual({ skipped: 1, bytes: 'int plain;\n'.length });
+    expect(lean).toEqual(await grepCandidates(odd, pathFilter(['*.c', '*.h'], [])));
+  } finally {
+    fs.rmSync(odd, { recursive: true, force: true });
+  }
 });
 
 test('--include and --exclude narrow the grep path as they narrow the walk', async () => {
