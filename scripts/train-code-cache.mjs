@@ -7,8 +7,9 @@
  * called, and a cache made before them would hold little more than the top level.
  */
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const { CLI_CODE_CACHE, loadBundle, setCliV8Flags } = await import('../dist/cli/code-cache.js');
+const { CLI_CODE_CACHE, loadBundle, makeCodeCache, setCliV8Flags } = await import('../dist/cli/code-cache.js');
 setCliV8Flags();
 const loaded = loadBundle(undefined);
 if (!loaded) throw new Error('dist/cli/cli.cjs is missing');
@@ -22,6 +23,7 @@ for (const argv of RUNS) {
   if (process.exitCode !== 0 && process.exitCode !== 1) throw new Error(`memcg-review ${argv.join(' ')}: exit ${process.exitCode}`);
 }
 process.exitCode = 0;
-const tmp = `${CLI_CODE_CACHE.pathname}.${process.pid}.tmp`;
-fs.writeFileSync(tmp, loaded.script.createCachedData());
-fs.renameSync(tmp, CLI_CODE_CACHE);
+const cache = fileURLToPath(CLI_CODE_CACHE);
+const tmp = `${cache}.${process.pid}.tmp`;
+fs.writeFileSync(tmp, makeCodeCache(loaded));
+fs.renameSync(tmp, cache);

@@ -31,14 +31,32 @@ export const CLI_CODE_CACHE = new URL('./cli.cache', import.meta.url);
  *   four times longer. A short check no longer optimizes functions whose compile, on a background
  *   thread, outlasts the run (and its exit waits for it): the 4-patch check, 50 ms less CPU; a
  *   100-patch series about 10% faster, the audit of a kernel tree the same.
- * - `--verify-snapshot-checksum`: the code cache carries a checksum of its contents and V8 rejects
- *   a cache that does not match it (without it, a damaged cache file is deserialized as it is and
- *   can crash V8).
  */
-export const CLI_V8_FLAGS = ['--liftoff-only', '--interrupt-budget=270336', '--verify-snapshot-checksum'] as const;
+export const CLI_V8_FLAGS = ['--liftoff-only', '--interrupt-budget=270336'] as const;
 
 export function setCliV8Flags(): void {
   for (const flag of CLI_V8_FLAGS) v8.setFlagsFromString(flag);
+}
+
+/**
+ * Runs `use` (a cache taken or made) with V8's `--verify-snapshot-checksum`: a cache made under it
+ * carries a checksum of its contents, and one taken under it is rejected when the checksum does not
+ * match (without it, a damaged cache file is deserialized as it is, and can crash V8). Only around
+ * the cache: the flag also has every new thread check V8's own startup snapshot (the audit's
+ * workers, ~25 ms each).
+ */
+function withChecksum<T>(use: () => T): T {
+  v8.setFlagsFromString('--verify-snapshot-checksum');
+  try {
+    return use();
+  } finally {
+    v8.setFlagsFromString('--no-verify-snapshot-checksum');
+  }
+}
+
+/** The code cache of a bundle compiled by loadBundle, after a run (the training's). */
+export function makeCodeCache(loaded: LoadedBundle): Buffer {
+  return withChecksum(() => loaded.script.createCachedData());
 }
 
 /** The code cache the build made, or undefined without one. */
@@ -64,14 +82,14 @@ export interface LoadedBundle {
 /**
  * Compiles and runs the CLI's CommonJS bundle as Node's CommonJS loader would, with `cache` as its
  * code cache. V8 rejects a cache made by another version of V8, under other flags, for a source of
- * another length, or damaged (its checksum): the bundle is then compiled from its source, as
+ * another length, or damaged (see withChecksum): the bundle is then compiled from its source, as
  * without a cache. Undefined when there is no bundle. Writes nothing.
  */
 export function loadBundle(cache: Buffer | undefined): LoadedBundle | undefined {
   const source = readOrUndefined(CLI_BUNDLE)?.toString('utf8');
   if (source === undefined) return undefined;
   const filename = fileURLToPath(CLI_BUNDLE);
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename, cachedData: cache });
+  const script = withChecksum(() => new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename, cachedData: cache }));
   const module = { exports: {} as CliModule };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(module.exports, module.exports, createRequire(filename), module, filename, path.dirname(filename));
