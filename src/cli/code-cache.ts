@@ -42,8 +42,8 @@ export function setCliV8Flags(): void {
  * Runs `use` (a cache taken or made) with V8's `--verify-snapshot-checksum`: a cache made under it
  * carries a checksum of its contents, and one taken under it is rejected when the checksum does not
  * match (without it, a damaged cache file is deserialized as it is, and can crash V8). Only around
- * the cache: the flag also has every new thread check V8's own startup snapshot (the audit's
- * workers, ~25 ms each).
+ * the cache, then back to its default in release builds: the flag also has every new thread check
+ * V8's own startup snapshot (the audit's workers, ~25 ms each).
  */
 function withChecksum<T>(use: () => T): T {
   v8.setFlagsFromString('--verify-snapshot-checksum');
@@ -64,9 +64,11 @@ export function readCodeCache(): Buffer | undefined {
   return readOrUndefined(CLI_CODE_CACHE);
 }
 
-function readOrUndefined(file: URL): Buffer | undefined {
+function readOrUndefined(file: URL): Buffer | undefined;
+function readOrUndefined(file: URL, encoding: 'utf8'): string | undefined;
+function readOrUndefined(file: URL, encoding?: 'utf8'): Buffer | string | undefined {
   try {
-    return fs.readFileSync(file);
+    return fs.readFileSync(file, encoding);
   } catch {
     return undefined;
   }
@@ -86,7 +88,7 @@ export interface LoadedBundle {
  * without a cache. Undefined when there is no bundle. Writes nothing.
  */
 export function loadBundle(cache: Buffer | undefined): LoadedBundle | undefined {
-  const source = readOrUndefined(CLI_BUNDLE)?.toString('utf8');
+  const source = readOrUndefined(CLI_BUNDLE, 'utf8');
   if (source === undefined) return undefined;
   const filename = fileURLToPath(CLI_BUNDLE);
   const script = withChecksum(() => new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename, cachedData: cache }));
