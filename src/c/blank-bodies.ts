@@ -25,33 +25,37 @@ import type { Point, Range } from './parser.js';
 export function blankableBodies(text: string, relevant: RegExp): [number, number][] {
   const n = text.length;
   const blocks: [number, number][] = [];
+  // The scan jumps from one character that matters to the next (most of a file is neither a
+  // brace, a quote, a slash nor a '#'): the regular expression engine skips the rest natively.
+  const next = /[#/"'{}]/g;
   let i = 0;
   let depth = 0;
-  let lineStart = true;
   let open = -1;
   // The body's open conditionals: the brace depth each began at. `unsure`: the body is kept.
   const conditionals: number[] = [];
   let unsure = false;
-  let last = '';
+  // The last character that is neither blank nor in a comment (a char code; 0 for none yet).
+  let last = 0;
   while (i < n) {
+    next.lastIndex = i;
+    const found = next.exec(text);
+    const at = found ? found.index : n;
+    for (let k = at - 1; k >= i; k--) {
+      if (!isBlank(text.charCodeAt(k))) {
+        last = text.charCodeAt(k);
+        break;
+      }
+    }
+    if (!found) break;
+    i = at;
     const c = text.charCodeAt(i);
-    if (c === 10) {
-      lineStart = true;
-      i++;
-      continue;
-    }
-    if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11) {
-      i++;
-      continue;
-    }
-    if (lineStart && c === 35 /* # */) {
+    if (c === 35 /* # */ && atLineStart(text, i)) {
       if (depth > 0 && !unsure) unsure = !followConditional(conditionalKind(text, i), depth, conditionals);
       const end = directiveEnd(text, i);
       if (end < 0) return [];
       i = end;
       continue;
     }
-    lineStart = false;
     if (c === 47 /* / */ && text.charCodeAt(i + 1) === 42 /* * */) {
       const end = text.indexOf('*/', i + 2);
       if (end < 0) return [];
@@ -66,12 +70,12 @@ export function blankableBodies(text: string, relevant: RegExp): [number, number
       const end = quotedEnd(text, i);
       if (end < 0) return [];
       i = end;
-      last = '"';
+      last = 34;
       continue;
     }
     if (c === 123 /* { */) {
       if (depth === 0) {
-        open = last === ')' ? i : -1;
+        open = last === 41 /* ) */ ? i : -1;
         unsure = false;
         conditionals.length = 0;
       }
@@ -83,13 +87,28 @@ export function blankableBodies(text: string, relevant: RegExp): [number, number
       if (conditionals.length > 0 && depth < conditionals[conditionals.length - 1]!) unsure = true;
       if (depth === 0 && open >= 0 && !unsure && conditionals.length === 0 && i > open + 1) blocks.push([open + 1, i]);
     }
-    last = text[i]!;
+    last = c;
     i++;
   }
   if (depth !== 0) return [];
   const flags = relevant.flags.replace(/[gy]/g, '');
   const test = new RegExp(relevant.source, flags);
   return blocks.filter(([s, e]) => !test.test(text.slice(s, e)));
+}
+
+/** Space, tab, line break, CR, form feed, vertical tab. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
+}
+
+/** Whether only blanks other than a line break stand between the line's start and `i`. */
+function atLineStart(text: string, i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10) return true;
+    if (!isBlank(c)) return false;
+  }
+  return true;
 }
 
 /** `text` with every character of `spans` but line breaks turned into a space. */
