@@ -1,6 +1,7 @@
 import { blank, blankableBodies, rangesAround } from '../../src/c/blank-bodies.js';
 import { loadCParser, type SyntaxNode } from '../../src/c/parser.js';
-import { analyzeSource, blocksParsed, RELEVANT } from '../../src/c/source-analysis.js';
+import { analyzeSource, blocksParsed, parseReviewed, RELEVANT } from '../../src/c/source-analysis.js';
+import { LineIndex } from '../../src/text/line-index.js';
 import { MEMCG_CALLS } from '../../src/model/helper-names.js';
 import { DEFAULT_OPTIONS } from '../../src/types.js';
 
@@ -141,5 +142,18 @@ describe('rangesAround and blank', () => {
   test('blank keeps line breaks, a CR among them', () => {
     expect(blank('a{x\r\ny\nz}b', [[2, 8]])).toBe('a{ \r\n \n }b');
     expect(blank('a{xy\nz}b', [[2, 6]])).toBe('a{  \n }b');
+  });
+});
+
+describe('parseReviewed', () => {
+  test('bodies that are less than a tenth of the text are parsed with it; more are left out', async () => {
+    const parser = await loadCParser();
+    const body = 'static int quiet(int a)\n{\n\treturn a + 1;\n}\n';
+    const declarations = (n: number) => Array.from({ length: n }, (_, k) => `extern int v${k};\n`).join('');
+    for (const [text, blanked] of [[body + declarations(2), true], [body + declarations(40), false]] as const) {
+      const { tree, spans } = parseReviewed(text, new LineIndex(text), (t, ranges) => parser.parseWithin(t, Infinity, ranges)!);
+      tree.delete();
+      expect({ length: text.length, blanked: spans.length > 0 }).toEqual({ length: text.length, blanked });
+    }
   });
 });
