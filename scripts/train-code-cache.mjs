@@ -13,10 +13,12 @@ const { CLI_CODE_CACHE, loadBundle, makeCodeCache, setCliV8Flags } = await impor
 setCliV8Flags();
 const loaded = loadBundle(undefined);
 if (!loaded) throw new Error('dist/cli/cli.cjs is missing');
-// The check of a series without a tree, its report and its fixes (the demo series has some).
+// The check of a series without a tree, its report and its fixes (the demo series has some), and an audit.
 const RUNS = [
   ['check', 'fixtures/demo/series.mbox'],
   ['check', '--diff', 'fixtures/demo/series.mbox'],
+  // The audit of a tree on the main thread, with grep and find as a kernel tree's audit runs them.
+  ['audit', '--jobs', '1', '--format', 'json', 'fixtures/demo/tree'],
 ];
 for (const argv of RUNS) {
   await loaded.cli.main(argv);

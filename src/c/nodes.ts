@@ -17,6 +17,25 @@ export function* descendants(root: SyntaxNode): Generator<SyntaxNode> {
   }
 }
 
+/**
+ * The identifiers under `root` whose text is one of `names`, in document order: those `descendants`
+ * would yield, found from where the names occur in `root`'s text (a node is made only there, not
+ * for every node of a large function).
+ */
+export function identifiersNamed(root: SyntaxNode, names: Iterable<string>): SyntaxNode[] {
+  const text = root.text;
+  const found: SyntaxNode[] = [];
+  for (const name of names) {
+    if (name === '') continue;
+    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+      const start = root.startIndex + at;
+      const n = root.descendantForIndex(start, start + name.length);
+      if (n && n.type === 'identifier' && n.startIndex === start && n.endIndex === start + name.length) found.push(n);
+    }
+  }
+  return found.sort((a, b) => a.startIndex - b.startIndex);
+}
+
 /** Drops redundant parentheses around an expression. */
 export function unparen(node: SyntaxNode): SyntaxNode {
   let n = node;

@@ -1,4 +1,4 @@
-import { calleeName, descendants, enclosingFunction, normalizedText, unparen } from '../c/nodes.js';
+import { calleeName, enclosingFunction, identifiersNamed, normalizedText, unparen } from '../c/nodes.js';
 import { INTENT_OF } from './helper-intents.js';
 import type { SyntaxNode } from '../c/parser.js';
 import type { NodeIndex } from '../c/node-index.js';
@@ -132,8 +132,8 @@ export const tagTrick: Rule = {
       seen.add(fn.id);
       const vars = memcgVariables(ctx.reviewContext, fn, (reads ??= memcgReads(ctx.src.indexes)));
       if (vars.size === 0) continue;
-      for (const n of descendants(fn)) {
-        const held = n.type === 'identifier' ? vars.get(n.text) : undefined;
+      for (const n of identifiersNamed(fn, vars.keys())) {
+        const held = vars.get(n.text);
         if (!held || n.startIndex < held.after) continue; // a test before the read tests something else
         const source = held.source;
         const trick = tagTrickOn(ctx.reviewContext, n);
