@@ -23,7 +23,15 @@ const MEMCG_FIELDS = new Set(['mem_cgroup', 'obj_cgroups', 'memcg_data']);
  */
 export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: ReadonlySet<string>, parents: Map<number, SyntaxNode>, text: string): NodeIndex {
   const index: NodeIndex = { memcgFields: [], memcgCalls: [], comments: [], macroValues: [], structs: [], functions: [], fileDeclarations: [] };
-  const named = namedTypes(root);
+  const language = root.tree.language;
+  // Per node type id met, whether it is a named type (asked of the language once per id and walk).
+  // An ERROR node's id (65535) is past the language's table: walked as a named node.
+  const named = new Map<number, boolean>();
+  const isNamed = (id: number): boolean => {
+    let is = named.get(id);
+    if (is === undefined) named.set(id, (is = id >= language.nodeTypeCount || language.nodeTypeIsNamed(id)));
+    return is;
+  };
   const cursor = root.walk();
   // Depth of function bodies and blocks: declarations outside them are file level. The walk is a
   // loop, not a recursion, so 100,000 nested parentheses do not exhaust the stack.
@@ -33,9 +41,8 @@ export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: Readon
   for (;;) {
     const typeId = cursor.nodeTypeId;
     // Anonymous nodes (punctuation, keywords) are leaves none of the rules keeps: no node object
-    // is made for them (about half of all nodes), and their parent is asked of tree-sitter. An
-    // ERROR node's type id (65535) is past the language's table: not known anonymous.
-    if (named[typeId] === false) {
+    // is made for them (about half of all nodes), and their parent is asked of tree-sitter.
+    if (!isNamed(typeId)) {
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent()) return index;
         ancestors.pop();
@@ -100,12 +107,4 @@ export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: Readon
       if (blocks.pop()) blockDepth--;
     }
   }
-}
-
-/** Per node type id of the tree's language, whether it is a named type (a few hundred ids: read per walk). */
-function namedTypes(root: SyntaxNode): boolean[] {
-  const language = root.tree.language;
-  const named: boolean[] = [];
-  for (let id = 0; id < language.nodeTypeCount; id++) named.push(language.nodeTypeIsNamed(id));
-  return named;
 }
