@@ -9,8 +9,8 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
 COPY src ./src
 COPY scripts/bundle.mjs scripts/train-code-cache.mjs ./scripts/
-# The CLI's code cache is made by a training run on the demo series (same Node.js as the runtime stage).
-COPY fixtures/demo/series.mbox ./fixtures/demo/series.mbox
+# The CLI's code cache is made by a training run on the demo series and tree (same Node.js as the runtime stage).
+COPY fixtures/demo ./fixtures/demo
 RUN npm run build
 
 FROM node:24-bookworm-slim AS runtime
