@@ -28,8 +28,8 @@ export interface NativeCommands {
  * and reviewed exactly as the JavaScript path would, while find and grep go on. When nothing
  * narrows the audit, grep's own rules select the same files as the walk: a file grep names is
  * queued as soon as grep names it, and find lists the others by their sizes alone (findLeanArgv).
- * Every other file is counted as one the prefilter skipped. A file over MAX_READ_BYTES and a name that is not
- * UTF-8 go to `queue` too, where they get the notes the JavaScript path gives them.
+ * Every other file is counted as one the prefilter skipped. A file over MAX_READ_BYTES and a name
+ * that is not UTF-8 go to `queue` too, where they get the notes the JavaScript path gives them.
  *
  * When a command is missing or fails (an unreadable file or folder: exit status 2 for grep, 1
  * for find), or a folder shows twice (a bind mount, which the walk reads once) or has a name
