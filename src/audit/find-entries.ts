@@ -5,13 +5,7 @@
  * Folders whose name starts with '.' are pruned, as the walk skips them. Entries are
  * NUL-terminated: 'd<dev>:<ino> <path>', 'l<path>', 'f<size> <path>', paths './'-prefixed.
  */
-export const FIND_ARGV: readonly string[] = [
-  '-P', '.',
-  '(', '-type', 'd', '-name', '.?*', '-prune', ')',
-  '-o', '(', '-type', 'l', '-printf', 'l%p\\0', ')',
-  '-o', '(', '-type', 'f', '(', '-name', '*.c', '-o', '-name', '*.h', ')', '-printf', 'f%s %p\\0', ')',
-  '-o', '(', '-type', 'd', '-printf', 'd%D:%i %p\\0', ')',
-];
+export const FIND_ARGV: readonly string[] = listing(['-printf', 'l%p\\0'], ['-printf', 'f%s %p\\0']);
 
 /**
  * FIND_ARGV when nothing narrows the audit (no --include or --exclude: every C file outside dot
@@ -23,12 +17,16 @@ export const FIND_ARGV: readonly string[] = [
  * Run it with LC_ALL=C, so that '[! -~]' tests bytes, not characters.
  */
 export function findLeanArgv(maxReadBytes: number): string[] {
+  return listing(['-printf', 'l\\0'], ['(', '(', '-size', `+${maxReadBytes}c`, '-o', '-name', '*[! -~]*', ')', '-printf', 'f%s %p\\0', '-o', '-printf', 's%s\\0', ')']);
+}
+
+/** The walk both listings share (dot folders pruned, folders with their ids), with what each prints for a link and a C file. */
+function listing(link: readonly string[], cFile: readonly string[]): string[] {
   return [
     '-P', '.',
     '(', '-type', 'd', '-name', '.?*', '-prune', ')',
-    '-o', '(', '-type', 'l', '-printf', 'l\\0', ')',
-    '-o', '(', '-type', 'f', '(', '-name', '*.c', '-o', '-name', '*.h', ')',
-    '(', '(', '-size', `+${maxReadBytes}c`, '-o', '-name', '*[! -~]*', ')', '-printf', 'f%s %p\\0', '-o', '-printf', 's%s\\0', ')', ')',
+    '-o', '(', '-type', 'l', ...link, ')',
+    '-o', '(', '-type', 'f', '(', '-name', '*.c', '-o', '-name', '*.h', ')', ...cFile, ')',
     '-o', '(', '-type', 'd', '-printf', 'd%D:%i %p\\0', ')',
   ];
 }
