@@ -16,10 +16,24 @@ export interface NodeIndex {
 }
 
 const MEMCG_FIELDS = new Set(['mem_cgroup', 'obj_cgroups', 'memcg_data']);
+/** Node types the file-level walk enters: they hold file-level items, not one of their own. */
+const CONTAINERS = new Set(['translation_unit', 'preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif', 'preproc_elifdef', 'linkage_specification', 'declaration_list']);
+/** File-level pieces that hold no declaration but themselves unless they hold an error or a brace. */
+const QUIET_TYPES = new Set(['declaration', 'expression_statement', 'field_declaration', 'type_definition', 'ERROR']);
+/** A pattern of the call names and the memcg fields: a text without a match holds neither. */
+function namesPattern(callNames: ReadonlySet<string>): RegExp {
+  return new RegExp([...MEMCG_FIELDS, ...callNames].map((n) => n.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|'));
+}
+
 /**
  * Walks a tree once, gathering the nodes the rules need and recording every node's parent in
  * `parents`. A function whose text holds none of the `relevant` tokens is recorded for the file's
- * scope but not entered: most of a large file is never materialized node by node.
+ * scope but not entered: most of a large file is never materialized node by node. Nor is any
+ * other file-level piece (a prototype, a macro call like `DEFINE_PER_CPU(...)` or a trace event)
+ * whose text holds no brace, no relevant token, no memcg field and no call name: all it can give
+ * is declarations and comments (no struct body, no block, no field or call the rules look at),
+ * which tree-sitter lists without the walk (descendantsOfType), so the index is the same. Its
+ * nodes have no entry in `parents`, whose readers fall back to tree-sitter's own parent.
  */
 export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: ReadonlySet<string>, parents: Map<number, SyntaxNode>, text: string): NodeIndex {
   const index: NodeIndex = { memcgFields: [], memcgCalls: [], comments: [], macroValues: [], structs: [], functions: [], fileDeclarations: [] };
@@ -32,6 +46,7 @@ export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: Readon
     if (is === undefined) named.set(id, (is = id >= language.nodeTypeCount || language.nodeTypeIsNamed(id)));
     return is;
   };
+  const names = namesPattern(callNames);
   const cursor = root.walk();
   // Depth of function bodies and blocks: declarations outside them are file level. The walk is a
   // loop, not a recursion, so 100,000 nested parentheses do not exhaust the stack.
@@ -55,7 +70,8 @@ export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: Readon
     const parent = ancestors[ancestors.length - 1];
     if (parent) parents.set(n.id, parent);
     let descend = true;
-    switch (type) {
+    if (blockDepth === 0 && !CONTAINERS.has(type) && quietPiece(n, type, text, relevant, names, index)) descend = false;
+    else switch (type) {
       case 'field_expression': {
         const field = n.childForFieldName('field')?.text;
         if (field && MEMCG_FIELDS.has(field)) index.memcgFields.push(n);
@@ -107,4 +123,25 @@ export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: Readon
       if (blocks.pop()) blockDepth--;
     }
   }
+}
+
+/**
+ * A file-level piece with nothing the rules look at but its declarations and comments (see
+ * indexNodes), which go to `index` here; false, with nothing done, for any other node.
+ */
+function quietPiece(n: SyntaxNode, type: string, text: string, relevant: RegExp, names: RegExp, index: NodeIndex): boolean {
+  if (!QUIET_TYPES.has(type)) return false;
+  const piece = text.slice(n.startIndex, n.endIndex);
+  if (piece.includes('{') || relevant.test(piece) || names.test(piece)) return false;
+  // Without a comment or an error, such a piece holds no declaration but itself.
+  if (!n.hasError && !piece.includes('/')) {
+    if (type === 'declaration') index.fileDeclarations.push(n);
+    return true;
+  }
+  for (const d of n.descendantsOfType(['declaration', 'comment'])) {
+    if (!d) continue;
+    if (d.type === 'comment') index.comments.push(d);
+    else index.fileDeclarations.push(d);
+  }
+  return true;
 }
