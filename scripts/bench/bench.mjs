@@ -5,8 +5,11 @@
  * files (.c and .h, no folder starting with '.', symbolic links not followed):
  *   - grep: `grep -rlE` with the reviewer's own relevant tokens (RELEVANT): the floor, one read
  *     of every file; every ratio printed is a tool's median wall time over grep's;
- *   - audit: the audit as shipped (--prefilter auto: the literal search handed to grep when it is
- *     there), and audit-js: the same with --prefilter js (the JavaScript fallback);
+ *   - audit: the audit as shipped, run as the installed `memcg-review` runs (dist/cli/main.js as a
+ *     program; --prefilter auto: the literal search handed to grep when it is there); audit-node:
+ *     the same run as `node dist/cli/main.js`, which keeps NODE_EXTRA_CA_CERTS (node 20 parses that
+ *     file's certificates as it starts, see scripts/bundle.mjs); and audit-js: --prefilter js (the
+ *     JavaScript fallback);
  *   - ast-grep: @ast-grep/cli (an exact-pinned dev dependency; its binary comes from the npm
  *     registry's @ast-grep/cli-<platform> package) with scripts/bench/memcg-v5.11.ast-grep.yml,
  *     .gitignore files not obeyed (the audit reads them all); its own thread count (-j cannot
@@ -116,11 +119,15 @@ function benchTree(version, relevant, astGrep) {
   const target = version === '5.10' ? 'v5.11' : 'auto';
   const { files, mb } = countFiles(tree);
   log(`\nlinux-source-${version}: ${files.toLocaleString('en-US')} C files, ${mb.toFixed(0)} MB (${tree}); audit --target ${target}; load average ${loadavg()}`);
-  const audit = [process.execPath, MAIN, 'audit', '.', '--target', target, '--format', 'json', '--jobs', JOBS];
+  // As installed: the bin, dist/cli/main.js run as a program (its first line starts node without
+  // NODE_EXTRA_CA_CERTS, see scripts/bundle.mjs); audit-node runs the same file with node, the
+  // environment as it is.
+  const audit = ['audit', '.', '--target', target, '--format', 'json', '--jobs', JOBS];
   const tools = {
     grep: ['grep', '-rlE', '--include=*.c', '--include=*.h', '--exclude-dir=.?*', relevant, '.'],
-    audit: [...audit, '--prefilter', 'auto'],
-    'audit-js': [...audit, '--prefilter', 'js'],
+    audit: [MAIN, ...audit, '--prefilter', 'auto'],
+    'audit-node': [process.execPath, MAIN, ...audit, '--prefilter', 'auto'],
+    'audit-js': [MAIN, ...audit, '--prefilter', 'js'],
   };
   if (astGrep) tools['ast-grep'] = [astGrep, 'scan', '--rule', AST_GREP_RULE, '--json=compact', '--no-ignore', 'vcs', '--no-ignore', 'parent', '--no-ignore', 'dot', '--no-ignore', 'exclude', '--no-ignore', 'global', '.'];
   if (have('spatch')) tools.spatch = ['spatch', '--sp-file', COCCI, '--dir', '.', '--include-headers', '-j', JOBS, '--very-quiet'];
@@ -184,7 +191,7 @@ const astGrep = astGrepBinary();
 const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m) ?? [])[1] ?? os.cpus()[0]?.model ?? 'unknown CPU';
 log(`memcg-review bench, ${new Date().toISOString()}`);
 log(`machine: ${cpu}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ${os.type()} ${os.release()}; load average ${loadavg()} (1, 5, 15 min)`);
-log(`node ${process.version}, --jobs ${JOBS}, ${RUNS} rounds (ast-grep and spatch: ${SLOW_RUNS})`);
+log(`node ${process.version}, --jobs ${JOBS}, ${RUNS} rounds (ast-grep and spatch: ${SLOW_RUNS}); NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS === undefined ? 'not set' : `set (${process.env.NODE_EXTRA_CA_CERTS})`}`);
 log(`grep: ${execFileSync('grep', ['--version'], { encoding: 'utf8' }).split('\n')[0]}; ast-grep: ${astGrep ? execFileSync(astGrep, ['--version'], { encoding: 'utf8' }).trim() : 'none'}; spatch: ${have('spatch') ? execFileSync('spatch', ['--version'], { encoding: 'utf8' }).split('\n')[0] : 'none'}`);
 const results = TREES.map((v) => benchTree(v, RELEVANT.source, astGrep));
 targets(results);

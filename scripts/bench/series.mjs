@@ -12,7 +12,10 @@
  *   upstream v5.11 series was; reviewed as a patch author would, and with --tree on the 5.10 tree,
  *   which reviews the whole post-images) and the 4-mail demo series:
  *   wall time of the whole process, node's start included, median of BENCH_RUNS runs (default 5),
- *   next to the wall time of `node -e 0` measured the same way.
+ *   run as installed (`memcg-review`: dist/cli/main.js as a program, whose first line starts node
+ *   without NODE_EXTRA_CA_CERTS, see scripts/bundle.mjs) and, for the conversion, as
+ *   `node dist/cli/main.js` too; next to the wall time of `node -e 0` measured the same way, with
+ *   the environment as it is and without NODE_EXTRA_CA_CERTS.
  * The machine's load average is printed with the figures: wall times on a loaded machine are not
  * those of an idle one. Nothing here asserts on time.
  */
@@ -111,14 +114,21 @@ try {
   };
   const show = (r) => `${r.wall.toFixed(3)} s wall, ${r.cpu.toFixed(3)} s CPU`;
   const node = runs([process.execPath, '-e', '0']);
-  const conv = runs([process.execPath, MAIN, 'check', four]);
-  const convTree = runs([process.execPath, MAIN, 'check', '--tree', tree, four]);
-  const demo = runs([process.execPath, MAIN, 'check', '--tree', 'fixtures/demo/tree', 'fixtures/demo/series.mbox']);
+  const extraCerts = process.env.NODE_EXTRA_CA_CERTS;
+  const nodeNoCerts = runs(['env', '-u', 'NODE_EXTRA_CA_CERTS', process.execPath, '-e', '0']);
+  // As installed: the bin (dist/cli/main.js run as a program, which starts node without
+  // NODE_EXTRA_CA_CERTS: scripts/bundle.mjs), and the same file run by node, environment as it is.
+  const conv = runs([MAIN, 'check', four]);
+  const convNode = runs([process.execPath, MAIN, 'check', four]);
+  const convTree = runs([MAIN, 'check', '--tree', tree, four]);
+  const demo = runs([MAIN, 'check', '--tree', 'fixtures/demo/tree', 'fixtures/demo/series.mbox']);
   log(`\n4-patch series, the whole process including its start (median of ${RUNS}); load average ${load()}:`);
-  log(`  conversion of 14 files of 5.10 in 4 patches:            ${show(conv)} (target: 0.25 s wall)`);
-  log(`  the same with --tree 5.10 (whole post-images reviewed):  ${show(convTree)}`);
-  log(`  demo series (fixtures/demo/series.mbox, 4 mails), --tree: ${show(demo)}`);
-  log(`  node -e 0 (process start alone):                         ${show(node)}`);
+  log(`  conversion of 14 files of 5.10 in 4 patches, memcg-review check: ${show(conv)} (target: 0.25 s wall)`);
+  log(`  the same, node dist/cli/main.js check:                          ${show(convNode)}`);
+  log(`  the same with --tree 5.10 (whole post-images reviewed):          ${show(convTree)}`);
+  log(`  demo series (fixtures/demo/series.mbox, 4 mails), --tree:        ${show(demo)}`);
+  log(`  node -e 0 (process start alone):                                 ${show(node)}`);
+  log(`  node -e 0 without NODE_EXTRA_CA_CERTS:                           ${show(nodeNoCerts)}${extraCerts === undefined ? ' (the variable is not set here)' : ` (set here to ${extraCerts})`}`);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -125,3 +125,40 @@ describe('the code cache', () => {
     expect(listing()).toEqual(gone);
   }, 60_000);
 });
+
+describe('the bin (dist/cli/main.js run as a program)', () => {
+  const { FORCE_COLOR: _force, NO_COLOR: _no, ...inherited } = process.env;
+  // A certificates file that does not exist: node warns when it starts with it (and goes on).
+  const env = { ...inherited, NODE_OPTIONS: '', NODE_EXTRA_CA_CERTS: path.join(ROOT, 'no-such-certificates.pem') };
+  const warned = /extra certs/i;
+
+  it('starts node without NODE_EXTRA_CA_CERTS, which `node dist/cli/main.js` keeps', () => {
+    expect(fs.readFileSync(MAIN, 'utf8').split('\n', 1)[0]).toBe('#!/bin/sh');
+    expect(fs.statSync(MAIN).mode & 0o111).not.toBe(0);
+    const byNode = spawnSync(process.execPath, [MAIN, '--version'], { cwd: ROOT, encoding: 'utf8', env });
+    expect(byNode.stderr).toMatch(warned);
+    const asBin = spawnSync(MAIN, ['--version'], { cwd: ROOT, encoding: 'utf8', env });
+    expect(asBin.stderr).toBe('');
+    expect(asBin.status).toBe(0);
+    expect(asBin.stdout).toBe(byNode.stdout);
+  });
+
+  it('hands node its arguments as given and returns its exit status, through a link too', () => {
+    const dir = fs.mkdtempSync(path.join(ROOT, 'test-artifacts-bin-'));
+    try {
+      const mbox = path.join(dir, "a series, 'quoted' $HOME.mbox");
+      fs.copyFileSync(path.join(ROOT, 'fixtures/demo/series.mbox'), mbox);
+      const link = path.join(dir, 'memcg-review');
+      fs.symlinkSync(MAIN, link);
+      const byNode = spawnSync(process.execPath, [MAIN, 'check', '--format', 'json', mbox], { cwd: ROOT, encoding: 'utf8', env: inherited });
+      expect(byNode.status).toBe(1);
+      for (const bin of [MAIN, link]) {
+        const r = spawnSync(bin, ['check', '--format', 'json', mbox], { cwd: ROOT, encoding: 'utf8', env });
+        expect({ status: r.status, out: r.stdout, err: r.stderr }).toEqual({ status: 1, out: byNode.stdout, err: '' });
+      }
+      expect(spawnSync(link, ['check', path.join(dir, 'missing.mbox')], { cwd: ROOT, encoding: 'utf8', env }).status).toBe(2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
