@@ -117,8 +117,12 @@ describe('sizes', () => {
     expect((await check(['--parse-timeout', '60000', small])).code).toBe(1);
   });
 
-  it.each([['--max-file-size', '0'], ['--max-file-size', '1e6'], ['--parse-timeout', '-5'], ['--parse-timeout', 'soon']])('%s %s is refused', async (name, value) => {
-    expect(await refused([name, value, 'x.c'])).toBe(`memcg-review: bad value '${value}' for ${name} (a whole number from 1)`);
+  it.each([['--max-file-size', '0'], ['--max-file-size', '1e6'], ['--parse-timeout', '-5'], ['--parse-timeout', 'soon']])('%s %s is refused, by audit in the same words', async (name, value) => {
+    const message = `memcg-review: bad value '${value}' for ${name} (a whole number from 1)`;
+    expect(await refused([name, value, 'x.c'])).toBe(message);
+    const io = memoryIo(work, null);
+    expect(await run(['audit', '.', name, value], io)).toBe(2);
+    expect({ out: io.out.join(''), err: io.err.join('') }).toEqual({ out: '', err: `${message}\n` });
   });
 
   it('100,000 nested parentheses are reviewed', async () => {

@@ -3,6 +3,7 @@ import { TARGETS, type FixLevel, type Severity, type Target } from '../../types.
 import { setFixFlag } from '../shared/fix-flag.js';
 import { UserError } from '../shared/user-error.js';
 import { oneOf } from '../shared/one-of.js';
+import { positiveCount } from '../shared/positive-count.js';
 import { readOptions } from '../shared/read-options.js';
 
 export const AUDIT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
@@ -101,22 +102,17 @@ function setValue(args: Omit<AuditArgs, 'dir'>, name: string, value: string): vo
       args.baseline = value;
       break;
     case '--max-file-size':
-      args.maxBytes = positive(name, value);
+      args.maxBytes = positiveCount(name, value);
       break;
     case '--parse-timeout':
-      args.maxParseMillis = positive(name, value);
+      args.maxParseMillis = positiveCount(name, value);
       break;
     case '--review-timeout':
-      args.maxReviewMillis = positive(name, value);
+      args.maxReviewMillis = positiveCount(name, value);
       break;
     case '--prefilter':
       args.prefilter = oneOf(name, value, PREFILTERS);
       break;
   }
-}
-
-function positive(name: string, value: string): number {
-  if (!/^[1-9][0-9]{0,11}$/.test(value)) throw new UserError(`bad value '${value}' for ${name} (a whole number above 0)`);
-  return Number(value);
 }
 
