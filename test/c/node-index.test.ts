@@ -1,62 +1,43 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { indexNodes, type NodeIndex } from '../../src/c/node-index.js';
+import { descendants } from '../../src/c/nodes.js';
 import { loadCParser, type SyntaxNode } from '../../src/c/parser.js';
 import { RELEVANT } from '../../src/c/source-analysis.js';
 import { MEMCG_CALLS } from '../../src/model/helper-names.js';
 
+/** Node types whose inside the index never looks at: comments, literals, macro definitions. */
+const OPAQUE = new Set(['comment', 'string_literal', 'char_literal', 'number_literal', 'preproc_def', 'preproc_function_def']);
+
 /**
- * What indexNodes gathers, by a plain recursive walk of every named node (no piece left out):
- * the reference the skipping of quiet file-level pieces must agree with.
+ * What indexNodes gathers, said by where a node sits rather than by a walk: every named node but
+ * those inside a function whose text holds no relevant token or inside an opaque node, sorted
+ * into the index's lists by its type and, for a declaration, by having no block or function
+ * around it. The reference the walk (which leaves quiet file-level pieces out) must agree with.
  */
-function byWalk(root: SyntaxNode, text: string): NodeIndex {
+function byAncestry(root: SyntaxNode, text: string): NodeIndex {
   const index: NodeIndex = { memcgFields: [], memcgCalls: [], comments: [], macroValues: [], structs: [], functions: [], fileDeclarations: [] };
-  const visit = (n: SyntaxNode, blockDepth: number): void => {
-    let descend = true;
-    switch (n.type) {
-      case 'field_expression': {
-        const field = n.childForFieldName('field')?.text;
-        if (field && ['mem_cgroup', 'obj_cgroups', 'memcg_data'].includes(field)) index.memcgFields.push(n);
-        break;
-      }
-      case 'call_expression': {
-        const fn = n.childForFieldName('function');
-        if (fn?.type === 'identifier' && MEMCG_CALLS.has(fn.text)) index.memcgCalls.push(n);
-        break;
-      }
-      case 'comment':
-        index.comments.push(n);
-        descend = false;
-        break;
-      case 'string_literal':
-      case 'char_literal':
-      case 'number_literal':
-        descend = false;
-        break;
-      case 'preproc_def':
-      case 'preproc_function_def': {
-        const value = n.childForFieldName('value');
-        if (value && RELEVANT.test(value.text)) index.macroValues.push(value);
-        descend = false;
-        break;
-      }
-      case 'struct_specifier':
-      case 'union_specifier':
-        if (n.childForFieldName('body')) index.structs.push(n);
-        break;
-      case 'function_definition':
-        index.functions.push(n);
-        if (!RELEVANT.test(text.slice(n.startIndex, n.endIndex))) descend = false;
-        break;
-      case 'declaration':
-        if (blockDepth === 0) index.fileDeclarations.push(n);
-        break;
-    }
-    if (!descend) return;
-    const depth = n.type === 'compound_statement' || n.type === 'function_definition' ? blockDepth + 1 : blockDepth;
-    for (const c of n.namedChildren) if (c) visit(c, depth);
+  const ancestors = (n: SyntaxNode) => {
+    const up: SyntaxNode[] = [];
+    for (let p = n.parent; p; p = p.parent) up.push(p);
+    return up;
   };
-  visit(root, 0);
+  const irrelevantFunction = (p: SyntaxNode) => p.type === 'function_definition' && !RELEVANT.test(text.slice(p.startIndex, p.endIndex));
+  for (const n of descendants(root)) {
+    if (!n.isNamed) continue;
+    const up = ancestors(n);
+    if (up.some((p) => irrelevantFunction(p) || OPAQUE.has(p.type))) continue;
+    const field = n.type === 'field_expression' ? n.childForFieldName('field')?.text : undefined;
+    const callee = n.type === 'call_expression' ? n.childForFieldName('function') : null;
+    const value = n.type === 'preproc_def' || n.type === 'preproc_function_def' ? n.childForFieldName('value') : null;
+    if (field !== undefined && ['mem_cgroup', 'obj_cgroups', 'memcg_data'].includes(field)) index.memcgFields.push(n);
+    else if (callee?.type === 'identifier' && MEMCG_CALLS.has(callee.text)) index.memcgCalls.push(n);
+    else if (n.type === 'comment') index.comments.push(n);
+    else if (value && RELEVANT.test(value.text)) index.macroValues.push(value);
+    else if ((n.type === 'struct_specifier' || n.type === 'union_specifier') && n.childForFieldName('body')) index.structs.push(n);
+    else if (n.type === 'function_definition') index.functions.push(n);
+    else if (n.type === 'declaration' && !up.some((p) => p.type === 'compound_statement' || p.type === 'function_definition')) index.fileDeclarations.push(n);
+  }
   return index;
 }
 
@@ -99,27 +80,25 @@ static inline void nothing(void) { }
 static struct ops table[] = { { .fn = f, /* first */ }, { .fn = g } };
 `;
 
-test('the walk that leaves quiet file-level pieces out gathers what a walk of every node gathers', async () => {
-  const tree = (await loadCParser()).parse(TEXT);
+test('the walk that leaves quiet file-level pieces out gathers what every node in its place gives', async () => {
+  const parser = await loadCParser();
+  const fixture = fs.readFileSync(fileURLToPath(new URL('../../fixtures/c/memcontrol-legacy.c', import.meta.url)), 'utf8');
+  for (const text of [TEXT, fixture]) {
+    const tree = parser.parse(text);
+    try {
+      expect(ids(indexNodes(tree.rootNode, RELEVANT, MEMCG_CALLS, new Map(), text))).toEqual(ids(byAncestry(tree.rootNode, text)));
+    } finally {
+      tree.delete();
+    }
+  }
+  // The pieces it could leave out are in TEXT, and so is what only a walk could find in them.
+  const tree = parser.parse(TEXT);
   try {
     const got = indexNodes(tree.rootNode, RELEVANT, MEMCG_CALLS, new Map(), TEXT);
-    const want = byWalk(tree.rootNode, TEXT);
-    expect(ids(got)).toEqual(ids(want));
-    // The pieces it could leave out are there, and so is what only the walk could find in them.
     expect(got.fileDeclarations.length).toBeGreaterThanOrEqual(6);
     expect(got.comments.map((c) => c.text)).toEqual(expect.arrayContaining(['/* how */', '/* a comment between */', '/* inner */', '/* first */']));
     expect(got.memcgFields.map((f) => f.text)).toEqual(expect.arrayContaining(['x-> /* a comment between */ mem_cgroup', 'page->mem_cgroup']));
     expect(got.memcgCalls.map((c) => c.text)).toEqual(['__page_objcg(NULL)']);
-  } finally {
-    tree.delete();
-  }
-});
-
-test('the same on the fixtures\' kernel-like file', async () => {
-  const text = fs.readFileSync(fileURLToPath(new URL('../../fixtures/c/memcontrol-legacy.c', import.meta.url)), 'utf8');
-  const tree = (await loadCParser()).parse(text);
-  try {
-    expect(ids(indexNodes(tree.rootNode, RELEVANT, MEMCG_CALLS, new Map(), text))).toEqual(ids(byWalk(tree.rootNode, text)));
   } finally {
     tree.delete();
   }
