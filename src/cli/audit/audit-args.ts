@@ -115,4 +115,3 @@ function setValue(args: Omit<AuditArgs, 'dir'>, name: string, value: string): vo
       break;
   }
 }
-
