@@ -18,6 +18,8 @@ export interface NodeIndex {
 const MEMCG_FIELDS = new Set(['mem_cgroup', 'obj_cgroups', 'memcg_data']);
 /** Node types the file-level walk enters: they hold file-level items, not one of their own. */
 const CONTAINERS = new Set(['translation_unit', 'preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif', 'preproc_elifdef', 'linkage_specification', 'declaration_list']);
+/** Named node types that never have named children: their children are not asked for. */
+const LEAVES = new Set(['identifier', 'field_identifier', 'type_identifier', 'primitive_type', 'statement_identifier', 'true', 'false', 'null']);
 /** File-level pieces that hold no declaration but themselves unless they hold an error or a brace. */
 const QUIET_TYPES = new Set(['declaration', 'expression_statement', 'field_declaration', 'type_definition', 'ERROR']);
 /** A pattern of the call names and the memcg fields: a text without a match holds neither. */
@@ -37,38 +39,18 @@ function namesPattern(callNames: ReadonlySet<string>): RegExp {
  */
 export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: ReadonlySet<string>, parents: Map<number, SyntaxNode>, text: string): NodeIndex {
   const index: NodeIndex = { memcgFields: [], memcgCalls: [], comments: [], macroValues: [], structs: [], functions: [], fileDeclarations: [] };
-  const language = root.tree.language;
-  // Per node type id met, whether it is a named type (asked of the language once per id and walk).
-  // An ERROR node's id (65535) is past the language's table: walked as a named node.
-  const named = new Map<number, boolean>();
-  const isNamed = (id: number): boolean => {
-    let is = named.get(id);
-    if (is === undefined) named.set(id, (is = id >= language.nodeTypeCount || language.nodeTypeIsNamed(id)));
-    return is;
-  };
   const names = namesPattern(callNames);
-  const cursor = root.walk();
-  // Depth of function bodies and blocks: declarations outside them are file level. The walk is a
-  // loop, not a recursion, so 100,000 nested parentheses do not exhaust the stack.
-  const blocks: boolean[] = [];
-  const ancestors: SyntaxNode[] = [];
-  let blockDepth = 0;
-  for (;;) {
-    const typeId = cursor.nodeTypeId;
-    // Anonymous nodes (punctuation, keywords) are leaves none of the rules keeps: no node object
-    // is made for them (about half of all nodes), and their parent is asked of tree-sitter.
-    if (!isNamed(typeId)) {
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return index;
-        ancestors.pop();
-        if (blocks.pop()) blockDepth--;
-      }
-      continue;
-    }
-    const n = cursor.currentNode;
+  // The walk is a loop over a stack, not a recursion, so 100,000 nested parentheses do not exhaust
+  // the stack. Each node's named children come from tree-sitter in one call: no node object is
+  // made for the anonymous ones (punctuation, keywords: about half of all nodes), whose parent is
+  // asked of tree-sitter. `depths`: each pending node's depth of function bodies and blocks
+  // (declarations outside them are file level).
+  const pending: SyntaxNode[] = [root];
+  const depths: number[] = [0];
+  while (pending.length > 0) {
+    const n = pending.pop()!;
+    const blockDepth = depths.pop()!;
     const type = n.type;
-    const parent = ancestors[ancestors.length - 1];
-    if (parent) parents.set(n.id, parent);
     let descend = true;
     if (blockDepth === 0 && !CONTAINERS.has(type) && quietPiece(n, type, text, relevant, names, index)) descend = false;
     else switch (type) {
@@ -110,19 +92,18 @@ export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: Readon
         if (blockDepth === 0) index.fileDeclarations.push(n);
         break;
     }
-    if (descend && cursor.gotoFirstChild()) {
-      const block = type === 'compound_statement' || type === 'function_definition';
-      blocks.push(block);
-      ancestors.push(n);
-      if (block) blockDepth++;
-      continue;
-    }
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) return index;
-      ancestors.pop();
-      if (blocks.pop()) blockDepth--;
+    if (!descend || LEAVES.has(type)) continue;
+    const depth = type === 'compound_statement' || type === 'function_definition' ? blockDepth + 1 : blockDepth;
+    const children = n.namedChildren;
+    for (let k = children.length - 1; k >= 0; k--) {
+      const child = children[k];
+      if (!child) continue;
+      parents.set(child.id, n);
+      pending.push(child);
+      depths.push(depth);
     }
   }
+  return index;
 }
 
 /**
