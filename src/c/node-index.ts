@@ -16,8 +16,6 @@ export interface NodeIndex {
 }
 
 const MEMCG_FIELDS = new Set(['mem_cgroup', 'obj_cgroups', 'memcg_data']);
-/** Node types the file-level walk enters: they hold file-level items, not one of their own. */
-const CONTAINERS = new Set(['translation_unit', 'preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif', 'preproc_elifdef', 'linkage_specification', 'declaration_list']);
 /** Named node types that never have named children: their children are not asked for. */
 const LEAVES = new Set(['identifier', 'field_identifier', 'type_identifier', 'primitive_type', 'statement_identifier', 'true', 'false', 'null']);
 /** File-level pieces that hold no declaration but themselves unless they hold an error or a brace. */
@@ -52,7 +50,7 @@ export function indexNodes(root: SyntaxNode, relevant: RegExp, callNames: Readon
     const blockDepth = depths.pop()!;
     const type = n.type;
     let descend = true;
-    if (blockDepth === 0 && !CONTAINERS.has(type) && quietPiece(n, type, text, relevant, names, index)) descend = false;
+    if (blockDepth === 0 && quietPiece(n, type, text, relevant, names, index)) descend = false;
     else switch (type) {
       case 'field_expression': {
         const field = n.childForFieldName('field')?.text;
