@@ -192,8 +192,8 @@ const MIN_BLANKED_SHARE = 0.1;
  * A text parsed as the review parses it: the bodies the review never enters left out of the parse
  * (blank-bodies.ts), so the tree is that of the text with `spans` blanked; when they are less than
  * a tenth of the text, or the parse does not give them back as blocks, the text is parsed whole
- * and `spans` is empty. `parse` parses a text
- * within tree-sitter's included ranges (all of it without them).
+ * and `spans` is empty. `parse` parses a text within tree-sitter's included ranges (all of it
+ * without them).
  */
 export function parseReviewed(text: string, lines: LineIndex, parse: (text: string, ranges?: Range[]) => Tree): { tree: Tree; spans: [number, number][] } {
   const spans = blankableBodies(text, RELEVANT);

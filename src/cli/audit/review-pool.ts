@@ -26,10 +26,10 @@ export interface ReviewQueue {
  * behind it (START_BACKLOG): up to `jobs - 2` while files still come (grep keeps a core busy, this
  * thread another), up to `jobs - 1` once `end` says none will. A worker costs its own start,
  * grammar and cold code: worth it for a tree with many files to parse, not for the 20-odd of a
- * kernel tree on two cores. With `jobs` 1 it is the main thread alone. Without `local`, only workers review; one is started when
- * a file waits and every running worker is busy. Either way a tree with no file to parse starts
- * none, and each worker holds one file at a time: the files that reach this queue are the few
- * that are parsed, each worth a message.
+ * kernel tree on two cores. With `jobs` 1 it is the main thread alone. Without `local`, only
+ * workers review; one is started when a file waits and every running worker is busy. Either way a
+ * tree with no file to parse starts none, and each worker holds one file at a time: the files that
+ * reach this queue are the few that are parsed, each worth a message.
  */
 export function reviewOnWorkers(setup: WorkerSetup, jobs: number, onReport: (r: BatchReport) => void, local?: () => Promise<Reviewer>): ReviewQueue {
   const maxWorkers = local ? jobs - 1 : jobs;
